@@ -1,0 +1,21 @@
+using GrantsHub.Domain.Applications;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace GrantsHub.Infrastructure.Persistence.Configurations;
+
+internal sealed class ApplicationConfiguration : IEntityTypeConfiguration<GrantApplication>
+{
+    public void Configure(EntityTypeBuilder<GrantApplication> builder)
+    {
+        builder.ToTable("Applications");
+        builder.Property(a => a.ProjectTitle).HasMaxLength(200);
+        builder.Property(a => a.Reference).HasMaxLength(20);
+        builder.Property(a => a.Version).IsConcurrencyToken();
+        builder.HasIndex(a => a.Reference).IsUnique();
+        builder.HasIndex(a => new { a.RoundId, a.Status });
+        builder.HasIndex(a => a.OrganisationId);
+        builder.HasOne(a => a.Round).WithMany().HasForeignKey(a => a.RoundId);
+        builder.HasOne(a => a.Organisation).WithMany().HasForeignKey(a => a.OrganisationId);
+    }
+}

@@ -1,0 +1,88 @@
+using GrantsHub.Domain.Applications;
+using GrantsHub.Domain.Areas;
+using GrantsHub.Domain.Auditing;
+using GrantsHub.Domain.Common;
+using GrantsHub.Domain.Email;
+using GrantsHub.Domain.Funders;
+using GrantsHub.Domain.Organisations;
+using GrantsHub.Domain.Rounds;
+using GrantsHub.Infrastructure.Identity;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace GrantsHub.Infrastructure.Persistence;
+
+public class GrantsHubDbContext(DbContextOptions<GrantsHubDbContext> options)
+    : IdentityDbContext<ApplicationUser>(options), IDataProtectionKeyContext
+{
+    public DbSet<Funder> Funders => Set<Funder>();
+    public DbSet<Programme> Programmes => Set<Programme>();
+    public DbSet<Round> Rounds => Set<Round>();
+    public DbSet<Organisation> Organisations => Set<Organisation>();
+    public DbSet<OrganisationMember> OrganisationMembers => Set<OrganisationMember>();
+    public DbSet<GrantApplication> Applications => Set<GrantApplication>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<Area> Areas => Set<Area>();
+    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(GrantsHubDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(40);
+
+        // SQLite has no native instant or decimal type: EF would store both as text, which cannot be
+        // compared, ordered or summed in SQL. Store instants as UTC ticks and money as pence there.
+        // PostgreSQL keeps timestamptz and numeric. The model differs per provider, which is why
+        // each provider has its own migrations.
+        if (Database.IsSqlite())
+        {
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+            configurationBuilder.Properties<decimal>().HaveConversion<MinorUnitsConverter>();
+        }
+        else
+        {
+            configurationBuilder.Properties<decimal>().HavePrecision(14, 2);
+        }
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        PrepareForSave();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        PrepareForSave();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    private void PrepareForSave()
+    {
+        foreach (var entry in ChangeTracker.Entries())
+        {
+            if (entry.Entity is AuditEntry && entry.State is EntityState.Modified or EntityState.Deleted)
+            {
+                throw new InvalidOperationException("The audit trail is append-only: entries cannot be changed or removed.");
+            }
+
+            if (entry.Entity is IVersioned versioned && entry.State is EntityState.Added or EntityState.Modified)
+            {
+                versioned.Version = Guid.NewGuid();
+            }
+        }
+    }
+
+    /// <summary>Money as whole pence, so SQLite can compare and sum it exactly.</summary>
+    private sealed class MinorUnitsConverter() : ValueConverter<decimal, long>(
+        v => (long)decimal.Round(v * 100m, 0, MidpointRounding.AwayFromZero),
+        v => v / 100m);
+}

@@ -1,0 +1,68 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace GrantsHub.Infrastructure.Persistence;
+
+public static class PersistenceServiceCollectionExtensions
+{
+    public const string SqliteMigrationsAssembly = "GrantsHub.Migrations.Sqlite";
+    public const string PostgreSqlMigrationsAssembly = "GrantsHub.Migrations.PostgreSql";
+
+    /// <summary>The one place that chooses the database engine.</summary>
+    public static IServiceCollection AddPersistence(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    {
+        services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.Section))
+            .ValidateDataAnnotations()
+            .Validate(o => o.Provider != DatabaseProvider.PostgreSql || !string.IsNullOrWhiteSpace(o.ConnectionString),
+                "Database:ConnectionString is required when Database:Provider is PostgreSql.")
+            .ValidateOnStart();
+
+        services.AddDbContext<GrantsHubDbContext>((sp, options) =>
+        {
+            var db = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+            Configure(options, db, contentRoot);
+        });
+        return services;
+    }
+
+    public static void Configure(DbContextOptionsBuilder options, DatabaseOptions db, string contentRoot)
+    {
+        switch (db.Provider)
+        {
+            case DatabaseProvider.Sqlite:
+                options.UseSqlite(SqliteConnectionString(db, contentRoot), x => x.MigrationsAssembly(SqliteMigrationsAssembly));
+                break;
+            case DatabaseProvider.PostgreSql:
+                options.UseNpgsql(db.ConnectionString, x => x.MigrationsAssembly(PostgreSqlMigrationsAssembly));
+                break;
+            default:
+                throw new InvalidOperationException($"Unknown database provider {db.Provider}.");
+        }
+    }
+
+    public static string DataDirectory(DatabaseOptions db, string contentRoot)
+    {
+        var dir = Path.IsPathRooted(db.DataDirectory) ? db.DataDirectory : Path.Combine(contentRoot, db.DataDirectory);
+        Directory.CreateDirectory(dir);
+        return dir;
+    }
+
+    public static string SqliteConnectionString(DatabaseOptions db, string contentRoot)
+    {
+        if (!string.IsNullOrWhiteSpace(db.ConnectionString))
+        {
+            return db.ConnectionString;
+        }
+
+        var builder = new SqliteConnectionStringBuilder
+        {
+            DataSource = Path.Combine(DataDirectory(db, contentRoot), "grantshub.db"),
+            Cache = SqliteCacheMode.Default,
+            Pooling = true,
+        };
+        return builder.ToString();
+    }
+}

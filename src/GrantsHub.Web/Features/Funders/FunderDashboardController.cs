@@ -1,0 +1,49 @@
+using GrantsHub.Domain.Applications;
+using GrantsHub.Domain.Rounds;
+using GrantsHub.Infrastructure.Persistence;
+using GrantsHub.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace GrantsHub.Web.Features.Funders;
+
+public sealed record FunderDashboardViewModel(string FunderName, IReadOnlyList<ProgrammeSummary> Programmes);
+
+public sealed record ProgrammeSummary(int Id, string Name, decimal TotalBudget, IReadOnlyList<RoundSummary> Rounds);
+
+public sealed record RoundSummary(int Id, string Title, RoundStatus Status, DateTimeOffset OpensAt, DateTimeOffset ClosesAt, decimal Budget, int Submitted, int Drafts);
+
+[Route("funder")]
+public sealed class FunderDashboardController(GrantsHubDbContext db, TimeProvider clock) : Controller
+{
+    [Authorize(Policy = Policies.FunderStaff)]
+    [HttpGet("")]
+    public async Task<IActionResult> Dashboard()
+    {
+        var funderId = User.RequireFunderId();
+        var now = clock.GetUtcNow();
+        var funderName = await db.Funders.AsNoTracking().Where(f => f.Id == funderId).Select(f => f.Name).SingleAsync();
+        var rounds = await db.Rounds.AsNoTracking()
+            .Where(r => r.Programme!.FunderId == funderId)
+            .Select(r => new
+            {
+                r.ProgrammeId,
+                Programme = r.Programme!.Name,
+                ProgrammeBudget = r.Programme.TotalBudget,
+                Round = r,
+                Submitted = db.Applications.Count(a => a.RoundId == r.Id && a.Status != ApplicationStatus.Draft && a.Status != ApplicationStatus.Withdrawn),
+                Drafts = db.Applications.Count(a => a.RoundId == r.Id && a.Status == ApplicationStatus.Draft),
+            })
+            .ToListAsync();
+        var programmes = rounds
+            .GroupBy(r => (r.ProgrammeId, r.Programme, r.ProgrammeBudget))
+            .Select(g => new ProgrammeSummary(g.Key.ProgrammeId, g.Key.Programme, g.Key.ProgrammeBudget, g
+                .OrderByDescending(r => r.Round.OpensAt)
+                .Select(r => new RoundSummary(r.Round.Id, r.Round.Title, r.Round.StatusAt(now), r.Round.OpensAt, r.Round.ClosesAt, r.Round.Budget, r.Submitted, r.Drafts))
+                .ToList()))
+            .OrderBy(p => p.Name)
+            .ToList();
+        return View(new FunderDashboardViewModel(funderName, programmes));
+    }
+}

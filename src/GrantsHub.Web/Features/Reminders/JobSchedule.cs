@@ -1,0 +1,17 @@
+using GrantsHub.Web.Infrastructure;
+using GrantsHub.Web.Infrastructure.Jobs;
+using Hangfire;
+
+namespace GrantsHub.Web.Features.Reminders;
+
+/// <summary>The one list of recurring jobs, each with a stable id and a Europe/London schedule.</summary>
+public static class JobSchedule
+{
+    public const string EmailDispatch = "email-dispatch";
+
+    public static void Register(IRecurringJobManager manager, JobsOptions options)
+    {
+        var london = new RecurringJobOptions { TimeZone = UkTime.Zone };
+        manager.AddOrUpdate<EmailDispatchJob>(EmailDispatch, job => job.RunAsync(CancellationToken.None), options.EmailDispatchCron, london);
+    }
+}

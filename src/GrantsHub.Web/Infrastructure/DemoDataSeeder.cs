@@ -1,0 +1,149 @@
+using GrantsHub.Domain.Areas;
+using GrantsHub.Domain.Common;
+using GrantsHub.Domain.Funders;
+using GrantsHub.Domain.Organisations;
+using GrantsHub.Domain.Rounds;
+using GrantsHub.Infrastructure.Identity;
+using GrantsHub.Infrastructure.Persistence;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace GrantsHub.Web.Infrastructure;
+
+/// <summary>
+/// Fills an empty database with a small, believable instance: one council funder, a programme with
+/// an open and a closed round, six organisations in different areas, and the demo accounts listed
+/// in the README. Deprivation deciles here are illustrative.
+/// </summary>
+public sealed class DemoDataSeeder(GrantsHubDbContext db, UserManager<ApplicationUser> users, TimeProvider clock, ILogger<DemoDataSeeder> logger)
+{
+    public const string Password = "Demo-pass-2026!";
+    public const string FunderEmail = "funder@grantshub.test";
+    public const string Assessor1Email = "assessor1@grantshub.test";
+    public const string Assessor2Email = "assessor2@grantshub.test";
+    public const string ApplicantEmail = "applicant@grantshub.test";
+    public const string Applicant2Email = "applicant2@grantshub.test";
+    public const string AdminEmail = "admin@grantshub.test";
+    public const string FunderName = "Northshire Council";
+    public const string ApplicantOrganisation = "Mindful Together CIC";
+
+    public async Task SeedIfEmptyAsync()
+    {
+        if (await db.Funders.AnyAsync())
+        {
+            return;
+        }
+
+        var now = clock.GetUtcNow();
+        db.Areas.AddRange(
+            new Area { Code = "E08000021", Name = "Newcastle upon Tyne", Region = "North East", DeprivationDecile = 3 },
+            new Area { Code = "E08000022", Name = "North Tyneside", Region = "North East", DeprivationDecile = 5 },
+            new Area { Code = "E08000023", Name = "South Tyneside", Region = "North East", DeprivationDecile = 2 },
+            new Area { Code = "E08000024", Name = "Sunderland", Region = "North East", DeprivationDecile = 2 },
+            new Area { Code = "E06000047", Name = "County Durham", Region = "North East", DeprivationDecile = 3 },
+            new Area { Code = "E06000057", Name = "Northumberland", Region = "North East", DeprivationDecile = 6 });
+
+        var funder = new Funder { Name = FunderName, Kind = FunderKind.LocalAuthority, OpenDataPrefix = "360G-northshire", CreatedAt = now };
+        var programme = new Programme
+        {
+            Funder = funder,
+            Name = "Community Mental Health Equality Fund",
+            Purpose = "Sustainable funding for user-led and community-led groups reaching people with the poorest mental health.",
+            TotalBudget = 1_500_000m,
+        };
+        var today = DateOnly.FromDateTime(UkTime.ToLocal(now));
+        programme.Rounds.Add(new Round
+        {
+            Title = "Equality Fund 2026: Round 1",
+            Description = "Our first round, now closed and being assessed.",
+            OpensAt = UkTime.FromLocal(today.AddDays(-200).ToDateTime(new TimeOnly(9, 0))),
+            ClosesAt = UkTime.FromLocal(today.AddDays(-120).ToDateTime(new TimeOnly(12, 0))),
+            Budget = 400_000m,
+            MinimumGrant = 5_000m,
+            MaximumGrant = 60_000m,
+            MaximumDurationMonths = 24,
+            Stage = RoundStage.Published,
+        });
+        programme.Rounds.Add(new Round
+        {
+            Title = "Equality Fund 2026: Round 2",
+            Description = """
+                Core and project funding of **up to three years** for user-led and community-led
+                organisations supporting people facing the triple barrier of unequal mental health.
+
+                A share of the budget is ring-fenced for organisations led by people with lived experience.
+                """,
+            OpensAt = UkTime.FromLocal(today.AddDays(-21).ToDateTime(new TimeOnly(9, 0))),
+            ClosesAt = UkTime.FromLocal(today.AddDays(30).ToDateTime(new TimeOnly(12, 0))),
+            Budget = 600_000m,
+            MinimumGrant = 5_000m,
+            MaximumGrant = 90_000m,
+            MaximumDurationMonths = 36,
+            Stage = RoundStage.Published,
+        });
+        db.Programmes.Add(programme);
+
+        var organisations = new[]
+        {
+            Org(ApplicantOrganisation, LegalForm.CommunityInterestCompany, "E08000021", userLed: true, communityLed: false, livedExperience: true, racialised: false, company: "12345678"),
+            Org("Tyne Peer Support Network", LegalForm.RegisteredCharity, "E08000022", userLed: true, communityLed: true, livedExperience: true, racialised: false, charity: "1190001"),
+            Org("Sunderland Sisters Wellbeing Circle", LegalForm.UnincorporatedGroup, "E08000024", userLed: false, communityLed: true, livedExperience: false, racialised: true),
+            Org("Hearing Voices North East", LegalForm.CharitableIncorporatedOrganisation, "E08000023", userLed: true, communityLed: false, livedExperience: true, racialised: false, charity: "1190002"),
+            Org("Durham Men's Shed Collective", LegalForm.CompanyLimitedByGuarantee, "E06000047", userLed: false, communityLed: true, livedExperience: false, racialised: false, company: "09876543"),
+            Org("South Tyneside Black and Minority Ethnic Wellbeing Forum", LegalForm.RegisteredCharity, "E08000023", userLed: false, communityLed: true, livedExperience: false, racialised: true, charity: "1190003"),
+        };
+        db.Organisations.AddRange(organisations);
+        await db.SaveChangesAsync();
+
+        await CreateUserAsync(FunderEmail, "Priya Shah", Roles.FunderAdmin, funder.Id);
+        await CreateUserAsync(Assessor1Email, "Tom Okafor", Roles.Assessor);
+        await CreateUserAsync(Assessor2Email, "Helen Marsh", Roles.Assessor);
+        await CreateUserAsync(AdminEmail, "Platform Administrator", Roles.PlatformAdmin);
+        var applicant = await CreateUserAsync(ApplicantEmail, "Sam Rivers", Roles.Applicant);
+        var applicant2 = await CreateUserAsync(Applicant2Email, "Jo Bell", Roles.Applicant);
+        db.OrganisationMembers.AddRange(
+            new OrganisationMember { OrganisationId = organisations[0].Id, UserId = applicant.Id, Role = MemberRole.Owner, JoinedAt = now },
+            new OrganisationMember { OrganisationId = organisations[1].Id, UserId = applicant2.Id, Role = MemberRole.Owner, JoinedAt = now });
+        await db.SaveChangesAsync();
+        logger.LogInformation("Seeded the demo data: {Funder}, {Organisations} organisations and the demo accounts", FunderName, 6);
+
+        Organisation Org(string name, LegalForm form, string area, bool userLed, bool communityLed, bool livedExperience, bool racialised, string? charity = null, string? company = null) => new()
+        {
+            Name = name,
+            LegalForm = form,
+            LocalAuthorityCode = area,
+            IsUserLed = userLed,
+            IsCommunityLed = communityLed,
+            LedByLivedExperience = livedExperience,
+            LedByRacialisedCommunities = racialised,
+            CharityNumber = charity,
+            CompanyNumber = company,
+            IncomeBand = IncomeBand.From10kTo50k,
+            CreatedAt = now,
+        };
+    }
+
+    private async Task<ApplicationUser> CreateUserAsync(string email, string name, string role, int? funderId = null)
+    {
+        var user = new ApplicationUser
+        {
+            UserName = email,
+            Email = email,
+            EmailConfirmed = true,
+            DisplayName = name,
+            FunderId = funderId,
+            CreatedAt = clock.GetUtcNow(),
+        };
+        Check(await users.CreateAsync(user, Password));
+        Check(await users.AddToRoleAsync(user, role));
+        return user;
+
+        static void Check(IdentityResult result)
+        {
+            if (!result.Succeeded)
+            {
+                throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
+            }
+        }
+    }
+}

@@ -1,0 +1,101 @@
+using GrantsHub.Infrastructure.Email;
+using GrantsHub.Infrastructure.Identity;
+using GrantsHub.Infrastructure.Persistence;
+using GrantsHub.Web.Features.Reminders;
+using GrantsHub.Web.Infrastructure.Auditing;
+using GrantsHub.Web.Infrastructure.Jobs;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Razor;
+
+namespace GrantsHub.Web.Infrastructure;
+
+public static class ServiceRegistration
+{
+    public static WebApplicationBuilder AddGrantsHub(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+
+        services.AddOptions<AppOptions>().BindConfiguration(AppOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SmtpOptions>().BindConfiguration(SmtpOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(TimeProvider.System);
+        services.AddHttpContextAccessor();
+
+        services.AddPersistence(configuration, builder.Environment.ContentRootPath);
+
+        services.AddIdentity<ApplicationUser, IdentityRole>(options =>
+            {
+                options.User.RequireUniqueEmail = true;
+                options.Password.RequiredLength = 10;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Lockout.AllowedForNewUsers = true;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.SignIn.RequireConfirmedAccount = false;
+            })
+            .AddEntityFrameworkStores<GrantsHubDbContext>()
+            .AddDefaultTokenProviders()
+            .AddClaimsPrincipalFactory<GrantsHubClaimsPrincipalFactory>();
+
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.LoginPath = "/account/sign-in";
+            options.LogoutPath = "/account/sign-out";
+            options.Cookie.Name = "grantshub.auth";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            options.SlidingExpiration = true;
+            options.ExpireTimeSpan = TimeSpan.FromHours(8);
+            // A signed-in user without the right role gets a real 403 (rendered by the status code
+            // page), not a redirect that looks like success.
+            options.Events.OnRedirectToAccessDenied = context =>
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            };
+        });
+        // Security stamp is checked every minute so signing out everywhere takes effect quickly.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+
+        services.AddDataProtection()
+            .SetApplicationName("GrantsHub")
+            .PersistKeysToDbContext<GrantsHubDbContext>();
+
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "grantshub.af";
+            o.HeaderName = "X-CSRF-TOKEN";
+        });
+        services.AddAuthorization(options =>
+        {
+            Policies.Register(options);
+            options.FallbackPolicy = new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder()
+                .RequireAuthenticatedUser().Build();
+        });
+
+        services.AddControllersWithViews(options =>
+            {
+                options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+            })
+            .AddRazorOptions(options =>
+            {
+                // Views live beside their controller in Features/<Feature>/; partials and the layout in Shared/.
+                options.ViewLocationFormats.Clear();
+                options.ViewLocationFormats.Add("/Shared/{0}" + RazorViewEngine.ViewExtension);
+                options.ViewLocationExpanders.Add(new FeatureViewLocations());
+            });
+        services.AddRouting(o => o.LowercaseUrls = true);
+
+        services.AddScoped<IAuditLog, AuditLog>();
+        services.AddTransient<IEmailSender, MailKitEmailSender>();
+        services.AddEmail();
+        services.AddJobs(configuration, builder.Environment.ContentRootPath);
+        services.AddGrantsHubHealthChecks();
+        services.AddScoped<DemoDataSeeder>();
+        services.AddScoped<GrantsHub.Web.Features.Account.RegistrationHandler>();
+        return builder;
+    }
+}
