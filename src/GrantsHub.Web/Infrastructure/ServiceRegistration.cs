@@ -69,12 +69,9 @@ public static class ServiceRegistration
             o.Cookie.Name = "grantshub.af";
             o.HeaderName = "X-CSRF-TOKEN";
         });
-        services.AddAuthorization(options =>
-        {
-            Policies.Register(options);
-            options.FallbackPolicy = new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder()
-                .RequireAuthenticatedUser().Build();
-        });
+        // No fallback policy: it would send anonymous visitors of unknown pages to sign-in instead of
+        // a 404. Every action states its policy instead, enforced by the architecture tests.
+        services.AddAuthorization(Policies.Register);
 
         services.AddControllersWithViews(options =>
             {
