@@ -37,6 +37,8 @@ public class GrantsHubFactory : WebApplicationFactory<Program>
             ["Smtp:PickupDirectory"] = Path.Combine(Directory, "mail"),
             ["App:SeedDemoData"] = "true",
             ["Jobs:RunServer"] = "false",
+            ["Logging:LogLevel:Default"] = "Warning",
+            ["Logging:LogLevel:Microsoft.AspNetCore.DataProtection"] = "Error",
         };
         var postgres = Environment.GetEnvironmentVariable(PostgresVariable);
         if (!string.IsNullOrWhiteSpace(postgres))
