@@ -17,6 +17,83 @@ namespace GrantsHub.Migrations.Sqlite.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("GrantsHub.Domain.Applications.Answer", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ApplicationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("QuestionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(40000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("QuestionId");
+
+                    b.HasIndex("ApplicationId", "QuestionId")
+                        .IsUnique();
+
+                    b.ToTable("Answers");
+                });
+
+            modelBuilder.Entity("GrantsHub.Domain.Applications.Attachment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ApplicationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("QuestionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StorageKey")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UploadedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UploadedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId");
+
+                    b.HasIndex("QuestionId");
+
+                    b.ToTable("Attachments");
+                });
+
             modelBuilder.Entity("GrantsHub.Domain.Applications.GrantApplication", b =>
                 {
                     b.Property<int>("Id")
@@ -28,6 +105,10 @@ namespace GrantsHub.Migrations.Sqlite.Migrations
 
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("DurationMonths")
                         .HasColumnType("INTEGER");
@@ -55,6 +136,10 @@ namespace GrantsHub.Migrations.Sqlite.Migrations
                     b.Property<long?>("SubmittedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("SubmittedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("INTEGER");
 
@@ -62,11 +147,15 @@ namespace GrantsHub.Migrations.Sqlite.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("WithdrawnAt")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
-                    b.HasIndex("OrganisationId");
-
                     b.HasIndex("Reference")
+                        .IsUnique();
+
+                    b.HasIndex("OrganisationId", "RoundId")
                         .IsUnique();
 
                     b.HasIndex("RoundId", "Status");
@@ -240,6 +329,98 @@ namespace GrantsHub.Migrations.Sqlite.Migrations
                     b.ToTable("Outbox", (string)null);
                 });
 
+            modelBuilder.Entity("GrantsHub.Domain.Files.StoredFile", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("StoredFiles");
+                });
+
+            modelBuilder.Entity("GrantsHub.Domain.Forms.FormSection", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RoundId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RoundId");
+
+                    b.ToTable("FormSections");
+                });
+
+            modelBuilder.Entity("GrantsHub.Domain.Forms.Question", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("HelpText")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Options")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Required")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SectionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("WordLimit")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SectionId");
+
+                    b.ToTable("Questions");
+                });
+
             modelBuilder.Entity("GrantsHub.Domain.Funders.Funder", b =>
                 {
                     b.Property<int>("Id")
@@ -324,6 +505,14 @@ namespace GrantsHub.Migrations.Sqlite.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ContactName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactPhone")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
@@ -361,6 +550,9 @@ namespace GrantsHub.Migrations.Sqlite.Migrations
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("PublishEqualityData")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
@@ -370,6 +562,76 @@ namespace GrantsHub.Migrations.Sqlite.Migrations
                     b.HasIndex("LocalAuthorityCode");
 
                     b.ToTable("Organisations");
+                });
+
+            modelBuilder.Entity("GrantsHub.Domain.Organisations.OrganisationDeiCode", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId", "Kind", "Code")
+                        .IsUnique();
+
+                    b.ToTable("OrganisationDeiCodes");
+                });
+
+            modelBuilder.Entity("GrantsHub.Domain.Organisations.OrganisationInvitation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("AcceptedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("InvitedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("OrganisationInvitations");
                 });
 
             modelBuilder.Entity("GrantsHub.Domain.Organisations.OrganisationMember", b =>
@@ -403,10 +665,82 @@ namespace GrantsHub.Migrations.Sqlite.Migrations
                     b.ToTable("OrganisationMembers");
                 });
 
+            modelBuilder.Entity("GrantsHub.Domain.Rounds.Criterion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Guidance")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RoundId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Weight")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RoundId");
+
+                    b.ToTable("Criteria", (string)null);
+                });
+
+            modelBuilder.Entity("GrantsHub.Domain.Rounds.RingFence", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("Amount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DeiCode")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("Percentage")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Qualifier")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RoundId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RoundId");
+
+                    b.ToTable("RingFences");
+                });
+
             modelBuilder.Entity("GrantsHub.Domain.Rounds.Round", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AllowedOrganisationTypes")
+                        .HasMaxLength(40)
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("Budget")
@@ -415,10 +749,16 @@ namespace GrantsHub.Migrations.Sqlite.Migrations
                     b.Property<long>("ClosesAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("CopiedFromRoundId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Description")
                         .IsRequired()
                         .HasMaxLength(20000)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("MaximumAnnualIncome")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("MaximumDurationMonths")
                         .HasColumnType("INTEGER");
@@ -433,6 +773,12 @@ namespace GrantsHub.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("ProgrammeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ScoreMaximum")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ScoreMinimum")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Stage")
@@ -456,6 +802,22 @@ namespace GrantsHub.Migrations.Sqlite.Migrations
                     b.HasIndex("Stage", "ClosesAt");
 
                     b.ToTable("Rounds");
+                });
+
+            modelBuilder.Entity("GrantsHub.Domain.Rounds.RoundArea", b =>
+                {
+                    b.Property<int>("RoundId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AreaCode")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("RoundId", "AreaCode");
+
+                    b.HasIndex("AreaCode");
+
+                    b.ToTable("RoundAreas");
                 });
 
             modelBuilder.Entity("GrantsHub.Infrastructure.Identity.ApplicationUser", b =>
@@ -683,6 +1045,35 @@ namespace GrantsHub.Migrations.Sqlite.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("GrantsHub.Domain.Applications.Answer", b =>
+                {
+                    b.HasOne("GrantsHub.Domain.Applications.GrantApplication", null)
+                        .WithMany("Answers")
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("GrantsHub.Domain.Forms.Question", null)
+                        .WithMany()
+                        .HasForeignKey("QuestionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GrantsHub.Domain.Applications.Attachment", b =>
+                {
+                    b.HasOne("GrantsHub.Domain.Applications.GrantApplication", null)
+                        .WithMany("Attachments")
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("GrantsHub.Domain.Forms.Question", null)
+                        .WithMany()
+                        .HasForeignKey("QuestionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("GrantsHub.Domain.Applications.GrantApplication", b =>
                 {
                     b.HasOne("GrantsHub.Domain.Organisations.Organisation", "Organisation")
@@ -700,6 +1091,26 @@ namespace GrantsHub.Migrations.Sqlite.Migrations
                     b.Navigation("Organisation");
 
                     b.Navigation("Round");
+                });
+
+            modelBuilder.Entity("GrantsHub.Domain.Forms.FormSection", b =>
+                {
+                    b.HasOne("GrantsHub.Domain.Rounds.Round", null)
+                        .WithMany("Sections")
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GrantsHub.Domain.Forms.Question", b =>
+                {
+                    b.HasOne("GrantsHub.Domain.Forms.FormSection", "Section")
+                        .WithMany("Questions")
+                        .HasForeignKey("SectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Section");
                 });
 
             modelBuilder.Entity("GrantsHub.Domain.Funders.Programme", b =>
@@ -720,6 +1131,26 @@ namespace GrantsHub.Migrations.Sqlite.Migrations
                         .HasForeignKey("LocalAuthorityCode");
                 });
 
+            modelBuilder.Entity("GrantsHub.Domain.Organisations.OrganisationDeiCode", b =>
+                {
+                    b.HasOne("GrantsHub.Domain.Organisations.Organisation", null)
+                        .WithMany("DeiCodes")
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GrantsHub.Domain.Organisations.OrganisationInvitation", b =>
+                {
+                    b.HasOne("GrantsHub.Domain.Organisations.Organisation", "Organisation")
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Organisation");
+                });
+
             modelBuilder.Entity("GrantsHub.Domain.Organisations.OrganisationMember", b =>
                 {
                     b.HasOne("GrantsHub.Domain.Organisations.Organisation", "Organisation")
@@ -737,6 +1168,24 @@ namespace GrantsHub.Migrations.Sqlite.Migrations
                     b.Navigation("Organisation");
                 });
 
+            modelBuilder.Entity("GrantsHub.Domain.Rounds.Criterion", b =>
+                {
+                    b.HasOne("GrantsHub.Domain.Rounds.Round", null)
+                        .WithMany("Criteria")
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GrantsHub.Domain.Rounds.RingFence", b =>
+                {
+                    b.HasOne("GrantsHub.Domain.Rounds.Round", null)
+                        .WithMany("RingFences")
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("GrantsHub.Domain.Rounds.Round", b =>
                 {
                     b.HasOne("GrantsHub.Domain.Funders.Programme", "Programme")
@@ -746,6 +1195,21 @@ namespace GrantsHub.Migrations.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("Programme");
+                });
+
+            modelBuilder.Entity("GrantsHub.Domain.Rounds.RoundArea", b =>
+                {
+                    b.HasOne("GrantsHub.Domain.Areas.Area", null)
+                        .WithMany()
+                        .HasForeignKey("AreaCode")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("GrantsHub.Domain.Rounds.Round", null)
+                        .WithMany("Areas")
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -799,6 +1263,18 @@ namespace GrantsHub.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("GrantsHub.Domain.Applications.GrantApplication", b =>
+                {
+                    b.Navigation("Answers");
+
+                    b.Navigation("Attachments");
+                });
+
+            modelBuilder.Entity("GrantsHub.Domain.Forms.FormSection", b =>
+                {
+                    b.Navigation("Questions");
+                });
+
             modelBuilder.Entity("GrantsHub.Domain.Funders.Funder", b =>
                 {
                     b.Navigation("Programmes");
@@ -811,7 +1287,20 @@ namespace GrantsHub.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("GrantsHub.Domain.Organisations.Organisation", b =>
                 {
+                    b.Navigation("DeiCodes");
+
                     b.Navigation("Members");
+                });
+
+            modelBuilder.Entity("GrantsHub.Domain.Rounds.Round", b =>
+                {
+                    b.Navigation("Areas");
+
+                    b.Navigation("Criteria");
+
+                    b.Navigation("RingFences");
+
+                    b.Navigation("Sections");
                 });
 #pragma warning restore 612, 618
         }

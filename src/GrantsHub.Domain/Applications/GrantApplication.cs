@@ -23,7 +23,16 @@ public class GrantApplication : IVersioned
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
     public DateTimeOffset? SubmittedAt { get; set; }
+    public DateTimeOffset? WithdrawnAt { get; set; }
+    public string? SubmittedByUserId { get; set; }
+    public string? CreatedByUserId { get; set; }
+    public List<Answer> Answers { get; set; } = [];
+    public List<Attachment> Attachments { get; set; } = [];
     public Guid Version { get; set; }
+
+    /// <summary>The reference given on submission, e.g. GH-2026-000123.</summary>
+    public static string ReferenceFor(int id, DateTimeOffset submittedAt) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"GH-{submittedAt.Year}-{id:D6}");
 
     public void MoveTo(ApplicationStatus next)
     {

@@ -20,7 +20,14 @@ public class Organisation : IVersioned
     public bool IsCommunityLed { get; set; }
     public bool LedByLivedExperience { get; set; }
     public bool LedByRacialisedCommunities { get; set; }
+    public string? ContactName { get; set; }
     public string? ContactEmail { get; set; }
+    public string? ContactPhone { get; set; }
+
+    /// <summary>Consent to publish this organisation's equality details (DEI codes) in open data.</summary>
+    public bool PublishEqualityData { get; set; }
+
+    public List<OrganisationDeiCode> DeiCodes { get; set; } = [];
     public DateTimeOffset CreatedAt { get; set; }
     public Guid Version { get; set; }
     public List<OrganisationMember> Members { get; set; } = [];

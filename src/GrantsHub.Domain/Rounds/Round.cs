@@ -25,6 +25,28 @@ public class Round : IVersioned
     public decimal MaximumGrant { get; set; }
     public int MaximumDurationMonths { get; set; } = 12;
     public RoundStage Stage { get; set; }
+
+    /// <summary>Eligibility: kinds of organisation allowed (any of them); none means all.</summary>
+    public OrganisationTypes AllowedOrganisationTypes { get; set; }
+
+    /// <summary>Eligibility: organisations must have an annual income under this; null means no limit.</summary>
+    public decimal? MaximumAnnualIncome { get; set; }
+
+    /// <summary>Eligibility: local authority areas served; empty means anywhere.</summary>
+    public List<RoundArea> Areas { get; set; } = [];
+
+    public List<RingFence> RingFences { get; set; } = [];
+    public List<Criterion> Criteria { get; set; } = [];
+    public List<Forms.FormSection> Sections { get; set; } = [];
+
+    /// <summary>Assessment score scale, e.g. 0–4 or 1–5.</summary>
+    public int ScoreMinimum { get; set; }
+
+    public int ScoreMaximum { get; set; } = 4;
+
+    /// <summary>The round this one was copied from, if any.</summary>
+    public int? CopiedFromRoundId { get; set; }
+
     public Guid Version { get; set; }
 
     public RoundStatus StatusAt(DateTimeOffset now) => Stage switch

@@ -3,6 +3,8 @@ using GrantsHub.Domain.Areas;
 using GrantsHub.Domain.Auditing;
 using GrantsHub.Domain.Common;
 using GrantsHub.Domain.Email;
+using GrantsHub.Domain.Files;
+using GrantsHub.Domain.Forms;
 using GrantsHub.Domain.Funders;
 using GrantsHub.Domain.Organisations;
 using GrantsHub.Domain.Rounds;
@@ -27,6 +29,16 @@ public class GrantsHubDbContext(DbContextOptions<GrantsHubDbContext> options)
     public DbSet<Area> Areas => Set<Area>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<RoundArea> RoundAreas => Set<RoundArea>();
+    public DbSet<RingFence> RingFences => Set<RingFence>();
+    public DbSet<Criterion> Criteria => Set<Criterion>();
+    public DbSet<FormSection> FormSections => Set<FormSection>();
+    public DbSet<Question> Questions => Set<Question>();
+    public DbSet<Answer> Answers => Set<Answer>();
+    public DbSet<Attachment> Attachments => Set<Attachment>();
+    public DbSet<StoredFile> StoredFiles => Set<StoredFile>();
+    public DbSet<OrganisationDeiCode> OrganisationDeiCodes => Set<OrganisationDeiCode>();
+    public DbSet<OrganisationInvitation> OrganisationInvitations => Set<OrganisationInvitation>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,5 +1,6 @@
 using GrantsHub.Domain.Areas;
 using GrantsHub.Domain.Common;
+using GrantsHub.Domain.Forms;
 using GrantsHub.Domain.Funders;
 using GrantsHub.Domain.Organisations;
 using GrantsHub.Domain.Rounds;
@@ -80,6 +81,43 @@ public sealed class DemoDataSeeder(GrantsHubDbContext db, UserManager<Applicatio
             MaximumGrant = 90_000m,
             MaximumDurationMonths = 36,
             Stage = RoundStage.Published,
+            AllowedOrganisationTypes = OrganisationTypes.UserLed | OrganisationTypes.CommunityLed,
+            MaximumAnnualIncome = 1_000_000m,
+            RingFences =
+            [
+                new RingFence { Name = "Led by people with lived experience", Percentage = 30m, Qualifier = RingFenceQualifier.LedByLivedExperience },
+                new RingFence { Name = "Led by racialised communities", Amount = 120_000m, Qualifier = RingFenceQualifier.LedByRacialisedCommunities },
+            ],
+            Criteria =
+            [
+                new Criterion { Name = "Need and reach", Guidance = "How well the work reaches people facing the triple barrier.", Weight = 35, Order = 1 },
+                new Criterion { Name = "Lived experience and leadership", Guidance = "How far people with lived experience lead and shape the work.", Weight = 25, Order = 2 },
+                new Criterion { Name = "Sustainability and partnership", Guidance = "How the work will last and grow with partners.", Weight = 25, Order = 3 },
+                new Criterion { Name = "Value for money", Guidance = "Whether the budget is realistic and proportionate.", Weight = 15, Order = 4 },
+            ],
+            Sections =
+            [
+                new FormSection
+                {
+                    Title = "About your work", Order = 1,
+                    Questions =
+                    [
+                        new Question { Text = "What will you do with this funding?", Type = QuestionType.LongText, Required = true, WordLimit = 300, Order = 1, HelpText = "Describe the activities, who will take part and where." },
+                        new Question { Text = "Which communities will you reach?", Type = QuestionType.MultipleChoice, Required = true, Order = 2, Options = "Black and minoritised communities\nLGBT+ people\nDisabled people\nPeople on low incomes\nYoung people\nOlder people" },
+                        new Question { Text = "How many people will you support each year?", Type = QuestionType.Number, Required = true, Order = 3 },
+                    ],
+                },
+                new FormSection
+                {
+                    Title = "Your organisation", Order = 2,
+                    Questions =
+                    [
+                        new Question { Text = "Is your organisation led by people with lived experience of mental ill-health?", Type = QuestionType.YesNo, Required = true, Order = 1 },
+                        new Question { Text = "When did you start this work?", Type = QuestionType.Date, Required = false, Order = 2 },
+                        new Question { Text = "Your latest accounts or a budget", Type = QuestionType.FileUpload, Required = false, Order = 3, HelpText = "PDF, Word, Excel, OpenDocument, CSV or an image, up to 10 MB." },
+                    ],
+                },
+            ],
         });
         db.Programmes.Add(programme);
 

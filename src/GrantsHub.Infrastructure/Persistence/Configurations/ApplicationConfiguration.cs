@@ -14,7 +14,9 @@ internal sealed class ApplicationConfiguration : IEntityTypeConfiguration<GrantA
         builder.Property(a => a.Version).IsConcurrencyToken();
         builder.HasIndex(a => a.Reference).IsUnique();
         builder.HasIndex(a => new { a.RoundId, a.Status });
-        builder.HasIndex(a => a.OrganisationId);
+        builder.HasIndex(a => new { a.OrganisationId, a.RoundId }).IsUnique();
+        builder.Property(a => a.SubmittedByUserId).HasMaxLength(450);
+        builder.Property(a => a.CreatedByUserId).HasMaxLength(450);
         builder.HasOne(a => a.Round).WithMany().HasForeignKey(a => a.RoundId);
         builder.HasOne(a => a.Organisation).WithMany().HasForeignKey(a => a.OrganisationId);
     }

@@ -16,6 +16,8 @@ internal sealed class OrganisationConfiguration : IEntityTypeConfiguration<Organ
         builder.Property(o => o.Postcode).HasMaxLength(10);
         builder.Property(o => o.LocalAuthorityCode).HasMaxLength(12);
         builder.Property(o => o.ContactEmail).HasMaxLength(256);
+        builder.Property(o => o.ContactName).HasMaxLength(200);
+        builder.Property(o => o.ContactPhone).HasMaxLength(40);
         builder.Property(o => o.Version).IsConcurrencyToken();
         builder.HasOne<Area>().WithMany().HasForeignKey(o => o.LocalAuthorityCode).IsRequired(false);
     }

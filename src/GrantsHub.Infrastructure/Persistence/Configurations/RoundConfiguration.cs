@@ -13,5 +13,6 @@ internal sealed class RoundConfiguration : IEntityTypeConfiguration<Round>
         builder.Property(r => r.Version).IsConcurrencyToken();
         builder.HasOne(r => r.Programme).WithMany(p => p.Rounds).HasForeignKey(r => r.ProgrammeId);
         builder.HasIndex(r => new { r.Stage, r.ClosesAt });
+        builder.Property(r => r.AllowedOrganisationTypes).HasConversion<int>(); // flags: a string would not fit
     }
 }
