@@ -1,0 +1,25 @@
+using Xunit.Abstractions;
+using Xunit.Sdk;
+
+namespace GrantsHub.BrowserTests.Infrastructure;
+
+/// <summary>The accessibility check must really fail, or every journey's check means nothing.</summary>
+[Collection(BrowserJourneysCollection.Name)]
+public sealed class AccessibilityCheckTests(AppServer app, Browser browser, ITestOutputHelper output) : BrowserTest(app, browser, output)
+{
+    [Fact]
+    public async Task Accessibility_check_fails_on_a_critical_violation_naming_the_rule_and_element()
+    {
+        var page = await NewPageAsync();
+        await page.SetContentAsync("""
+            <!DOCTYPE html>
+            <html lang="en-GB"><head><title>Broken</title></head>
+            <body><main><h1>Broken</h1><img id="no-alt" src="data:image/gif;base64,R0lGODlhAQABAAAAACw="></main></body></html>
+            """);
+
+        var failure = await Assert.ThrowsAnyAsync<XunitException>(() => Accessibility.AssertNoSeriousViolationsAsync(page));
+
+        Assert.Contains("image-alt (critical)", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("#no-alt", failure.Message, StringComparison.Ordinal);
+    }
+}
