@@ -28,15 +28,18 @@ public static class DeiTaxonomy
     /// Whether <paramref name="broader"/> includes <paramref name="specific"/>: a code covers itself and,
     /// digit pairs ending in 00 being "all of", its sub-codes (DEI020000 covers DEI020200).
     /// </summary>
-    public static bool Covers(string broader, string specific)
+    public static bool Covers(string broader, string specific) => specific.StartsWith(CoveredPrefix(broader), StringComparison.Ordinal);
+
+    /// <summary>The prefix every code that <paramref name="code"/> covers starts with: DEI020000 → DEI02.</summary>
+    public static string CoveredPrefix(string code)
     {
-        var prefix = broader;
+        var prefix = code;
         while (prefix.Length > 5 && prefix.EndsWith("00", StringComparison.Ordinal))
         {
             prefix = prefix[..^2];
         }
 
-        return specific.StartsWith(prefix, StringComparison.Ordinal);
+        return prefix;
     }
 
     private static List<DeiCode> Load()

@@ -21,3 +21,18 @@ public enum RoundStage
     Decided,
     Archived,
 }
+
+/// <summary>The one place that says which stage a funder may move a round to, and when.</summary>
+public static class RoundStages
+{
+    public static bool CanMove(Round round, RoundStage to, DateTimeOffset now) => (round.StatusAt(now), to) switch
+    {
+        (RoundStatus.Draft, RoundStage.Published) => true,
+        // Unpublishing is only safe before anyone could apply.
+        (RoundStatus.Upcoming, RoundStage.Draft) => true,
+        (RoundStatus.Closed, RoundStage.InAssessment) => true,
+        (RoundStatus.InAssessment, RoundStage.Decided) => true,
+        (RoundStatus.Decided, RoundStage.Archived) => true,
+        _ => false,
+    };
+}

@@ -80,3 +80,27 @@ public sealed class StatusBadgeTagHelper : TagHelper
         return chars.ToString();
     }
 }
+
+/// <summary>
+/// <c>&lt;field-error name="ShareValue" /&gt;</c>: the message for a field bound by name rather than
+/// by <c>asp-for</c>, in the same markup as <c>asp-validation-for</c>.
+/// </summary>
+[HtmlTargetElement("field-error", TagStructure = TagStructure.WithoutEndTag)]
+public sealed class FieldErrorTagHelper : TagHelper
+{
+    [HtmlAttributeNotBound]
+    [Microsoft.AspNetCore.Mvc.ViewFeatures.ViewContext]
+    public Microsoft.AspNetCore.Mvc.Rendering.ViewContext ViewContext { get; set; } = null!;
+
+    public string Name { get; set; } = "";
+
+    public override void Process(TagHelperContext context, TagHelperOutput output)
+    {
+        output.TagName = "span";
+        output.TagMode = TagMode.StartTagAndEndTag;
+        output.Attributes.SetAttribute("data-valmsg-for", Name);
+        var message = ViewContext.ViewData.ModelState.TryGetValue(Name, out var entry) ? entry.Errors.FirstOrDefault()?.ErrorMessage : null;
+        output.Attributes.SetAttribute("class", message is null ? "field-validation-valid" : "field-validation-error");
+        output.Content.SetContent(message ?? "");
+    }
+}

@@ -45,6 +45,14 @@ public static class Pipeline
         }
 
         app.UseStatusCodePagesWithReExecute("/error/{0}");
+        // Numbers, money and dates are read and written the British way whatever the server's locale.
+        app.UseRequestLocalization(o =>
+        {
+            o.DefaultRequestCulture = new Microsoft.AspNetCore.Localization.RequestCulture(UkTime.Culture);
+            o.SupportedCultures = [UkTime.Culture];
+            o.SupportedUICultures = [UkTime.Culture];
+            o.RequestCultureProviders.Clear();
+        });
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();

@@ -93,6 +93,7 @@ public static class ServiceRegistration
         services.AddGrantsHubHealthChecks();
         services.AddScoped<DemoDataSeeder>();
         services.AddScoped<GrantsHub.Web.Features.Account.RegistrationHandler>();
+        services.AddScoped<GrantsHub.Web.Features.Rounds.RoundSetupService>();
         return builder;
     }
 }

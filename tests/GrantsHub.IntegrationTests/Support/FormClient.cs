@@ -23,13 +23,30 @@ public static class FormClient
     public static async Task<IHtmlDocument> ReadDocumentAsync(this HttpResponseMessage response) =>
         await Parser.ParseDocumentAsync(await response.Content.ReadAsStringAsync());
 
-    /// <summary>GETs <paramref name="pageUrl"/>, then posts <paramref name="fields"/> with its antiforgery token to <paramref name="action"/>.</summary>
+    /// <summary>
+    /// GETs <paramref name="pageUrl"/>, then posts to <paramref name="action"/> what a browser would:
+    /// the hidden fields of the page's form for that action (antiforgery token, version), overridden by <paramref name="fields"/>.
+    /// </summary>
     public static async Task<HttpResponseMessage> SubmitFormAsync(this HttpClient client, string pageUrl, string action, IDictionary<string, string> fields)
     {
         var page = await client.GetDocumentAsync(pageUrl);
-        var token = page.QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value")
-            ?? throw new InvalidOperationException($"{pageUrl} has no antiforgery token.");
-        var body = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = token };
+        var path = action.Split('?')[0];
+        var form = page.QuerySelectorAll("form").FirstOrDefault(f => f.GetAttribute("action")?.Split('?')[0] == path);
+        var hidden = (form ?? (AngleSharp.Dom.IElement)page.DocumentElement).QuerySelectorAll("input[type=hidden]")
+            .Where(i => i.GetAttribute("name") is not null)
+            .GroupBy(i => i.GetAttribute("name")!)
+            .ToDictionary(g => g.Key, g => g.First().GetAttribute("value") ?? "");
+        if (!hidden.ContainsKey("__RequestVerificationToken"))
+        {
+            hidden["__RequestVerificationToken"] = page.QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value")
+                ?? throw new InvalidOperationException($"{pageUrl} has no antiforgery token.");
+        }
+
+        var body = new Dictionary<string, string>(hidden);
+        foreach (var (key, value) in fields)
+        {
+            body[key] = value;
+        }
         using var content = new FormUrlEncodedContent(body);
         return await client.PostAsync(new Uri(action, UriKind.Relative), content);
     }

@@ -1,0 +1,151 @@
+using System.Globalization;
+using CsvHelper;
+using GrantsHub.Domain.Applications;
+using GrantsHub.Domain.Organisations;
+using GrantsHub.Domain.Rounds;
+using GrantsHub.Infrastructure.Persistence;
+using GrantsHub.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace GrantsHub.Web.Features.Rounds;
+
+public sealed class ApplicationFilter
+{
+    public ApplicationStatus? Status { get; set; }
+    public OrganisationTypes? Type { get; set; }
+    public int? RingFence { get; set; }
+    public string? Area { get; set; }
+    public int Page { get; set; } = 1;
+}
+
+public sealed record ApplicationListRow(
+    int Id, string? Reference, string Organisation, LegalForm LegalForm, bool UserLed, bool CommunityLed,
+    string? AreaCode, string? AreaName, int? Decile, string ProjectTitle, decimal AmountRequested, int DurationMonths,
+    ApplicationStatus Status, DateTimeOffset? SubmittedAt);
+
+public sealed record ApplicationListPage(
+    int RoundId, string RoundTitle, ApplicationFilter Filter, IReadOnlyList<ApplicationListRow> Rows, int Total, int Page, int Pages,
+    IReadOnlyList<(int Id, string Name)> RingFences, IReadOnlyList<(string Code, string Name)> Areas);
+
+/// <summary>The funder's list of a round's applications: filtered, paginated, exportable as CSV.</summary>
+[Route("funder/rounds/{id:int}/applications")]
+public sealed class RoundApplicationsController(GrantsHubDbContext db) : Controller
+{
+    public const int PageSize = 25;
+
+    [Authorize(Policy = Policies.FunderStaff)]
+    [HttpGet("")]
+    public async Task<IActionResult> List(int id, ApplicationFilter filter)
+    {
+        var round = await db.RoundsOf(User.RequireFunderId()).AsNoTracking().Where(r => r.Id == id)
+            .Select(r => new { r.Id, r.Title, r.Budget }).SingleOrDefaultAsync();
+        if (round is null)
+        {
+            return NotFound();
+        }
+
+        var pots = await db.RingFences.AsNoTracking().Where(r => r.RoundId == id).OrderBy(r => r.Id).ToListAsync();
+        var query = Filtered(id, filter, pots);
+        var total = await query.CountAsync();
+        var pages = Math.Max(1, (total + PageSize - 1) / PageSize);
+        filter.Page = Math.Clamp(filter.Page, 1, pages);
+        var rows = await Project(query).Skip((filter.Page - 1) * PageSize).Take(PageSize).ToListAsync();
+        var areas = (await db.Areas.AsNoTracking().OrderBy(a => a.Name).Select(a => new { a.Code, a.Name }).ToListAsync()).Select(a => (a.Code, a.Name)).ToList();
+        return View("Applications", new ApplicationListPage(id, round.Title, filter, rows, total, filter.Page, pages,
+            pots.Select(p => (p.Id, p.Name)).ToList(), areas));
+    }
+
+    [Authorize(Policy = Policies.FunderStaff)]
+    [HttpGet("export.csv")]
+    public async Task<IActionResult> Export(int id, ApplicationFilter filter)
+    {
+        var round = await db.RoundsOf(User.RequireFunderId()).AsNoTracking().Where(r => r.Id == id).Select(r => new { r.Title }).SingleOrDefaultAsync();
+        if (round is null)
+        {
+            return NotFound();
+        }
+
+        var pots = await db.RingFences.AsNoTracking().Where(r => r.RoundId == id).OrderBy(r => r.Id).ToListAsync();
+        var rows = await Project(Filtered(id, filter, pots)).ToListAsync();
+        await using var writer = new StringWriter(CultureInfo.InvariantCulture);
+        // Escape cells that a spreadsheet would run as formulas: applicants write some of this text.
+        using (var csv = CsvWriter.Create(writer, new CsvWriterOptions { Injection = CsvInjection.Escape }, leaveOpen: true))
+        {
+            csv.WriteRecords(rows.Select(r => new
+            {
+                r.Reference,
+                r.Organisation,
+                LegalForm = StatusBadgeTagHelper.Humanise(r.LegalForm.ToString()),
+                UserLed = r.UserLed ? "yes" : "no",
+                CommunityLed = r.CommunityLed ? "yes" : "no",
+                LocalAuthorityCode = r.AreaCode,
+                LocalAuthority = r.AreaName,
+                DeprivationDecile = r.Decile,
+                r.ProjectTitle,
+                AmountRequested = r.AmountRequested.ToString("0.00", CultureInfo.InvariantCulture),
+                r.DurationMonths,
+                Status = r.Status.ToString(),
+                SubmittedAtUkTime = r.SubmittedAt is { } at ? UkTime.ToLocal(at).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) : "",
+            }));
+        }
+
+        var name = $"applications-round-{id.ToString(CultureInfo.InvariantCulture)}.csv";
+        return File(System.Text.Encoding.UTF8.GetPreamble().Concat(System.Text.Encoding.UTF8.GetBytes(writer.ToString())).ToArray(), "text/csv", name);
+    }
+
+    private IQueryable<GrantApplication> Filtered(int roundId, ApplicationFilter filter, IReadOnlyList<RingFence> pots)
+    {
+        var query = db.Applications.AsNoTracking().Where(a => a.RoundId == roundId);
+        query = filter.Status is { } status ? query.Where(a => a.Status == status) : query.Where(a => a.Status != ApplicationStatus.Draft);
+        query = filter.Type switch
+        {
+            null or OrganisationTypes.None => query,
+            OrganisationTypes.UserLed => query.Where(a => a.Organisation!.IsUserLed),
+            OrganisationTypes.CommunityLed => query.Where(a => a.Organisation!.IsCommunityLed),
+            var type => query.Where(a => a.Organisation!.LegalForm == LegalFormOf(type.Value)),
+        };
+        if (!string.IsNullOrEmpty(filter.Area))
+        {
+            query = query.Where(a => a.Organisation!.LocalAuthorityCode == filter.Area);
+        }
+
+        if (filter.RingFence is { } potId && pots.SingleOrDefault(p => p.Id == potId) is { } pot)
+        {
+            query = pot.Qualifier switch
+            {
+                RingFenceQualifier.UserLed => query.Where(a => a.Organisation!.IsUserLed),
+                RingFenceQualifier.LedByLivedExperience => query.Where(a => a.Organisation!.LedByLivedExperience),
+                RingFenceQualifier.LedByRacialisedCommunities => query.Where(a => a.Organisation!.LedByRacialisedCommunities),
+                _ => QualifyingByDeiCode(query, pot.DeiCode ?? "-"),
+            };
+        }
+
+        return query;
+    }
+
+    private static IQueryable<GrantApplication> QualifyingByDeiCode(IQueryable<GrantApplication> query, string code)
+    {
+        var pattern = Domain.Equality.DeiTaxonomy.CoveredPrefix(code) + "%"; // codes are letters and digits only, so no LIKE escaping is needed
+        return query.Where(a => a.Organisation!.DeiCodes.Any(c => EF.Functions.Like(c.Code, pattern)));
+    }
+
+    private static LegalForm LegalFormOf(OrganisationTypes type) => type switch
+    {
+        OrganisationTypes.RegisteredCharity => LegalForm.RegisteredCharity,
+        OrganisationTypes.CharitableIncorporatedOrganisation => LegalForm.CharitableIncorporatedOrganisation,
+        OrganisationTypes.CommunityInterestCompany => LegalForm.CommunityInterestCompany,
+        OrganisationTypes.CompanyLimitedByGuarantee => LegalForm.CompanyLimitedByGuarantee,
+        _ => LegalForm.UnincorporatedGroup,
+    };
+
+    private IQueryable<ApplicationListRow> Project(IQueryable<GrantApplication> query) =>
+        query.OrderByDescending(a => a.SubmittedAt).ThenBy(a => a.Id)
+            .Select(a => new ApplicationListRow(
+                a.Id, a.Reference, a.Organisation!.Name, a.Organisation.LegalForm, a.Organisation.IsUserLed, a.Organisation.IsCommunityLed,
+                a.Organisation.LocalAuthorityCode,
+                db.Areas.Where(x => x.Code == a.Organisation.LocalAuthorityCode).Select(x => x.Name).FirstOrDefault(),
+                db.Areas.Where(x => x.Code == a.Organisation.LocalAuthorityCode).Select(x => (int?)x.DeprivationDecile).FirstOrDefault(),
+                a.ProjectTitle, a.AmountRequested, a.DurationMonths, a.Status, a.SubmittedAt));
+}
