@@ -76,6 +76,8 @@ public class GrantsHubFactory : WebApplicationFactory<Program>
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
+            services.AddSingleton<QueryCounter>();
+            services.ConfigureDbContext<GrantsHubDbContext>((sp, options) => options.AddInterceptors(sp.GetRequiredService<QueryCounter>()));
         });
     }
 

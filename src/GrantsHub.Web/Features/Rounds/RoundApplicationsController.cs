@@ -1,5 +1,4 @@
 using System.Globalization;
-using CsvHelper;
 using GrantsHub.Domain.Applications;
 using GrantsHub.Domain.Organisations;
 using GrantsHub.Domain.Rounds;
@@ -69,30 +68,20 @@ public sealed class RoundApplicationsController(GrantsHubDbContext db) : Control
 
         var pots = await db.RingFences.AsNoTracking().Where(r => r.RoundId == id).OrderBy(r => r.Id).ToListAsync();
         var rows = await Project(Filtered(id, filter, pots)).ToListAsync();
-        await using var writer = new StringWriter(CultureInfo.InvariantCulture);
-        // Escape cells that a spreadsheet would run as formulas: applicants write some of this text.
-        using (var csv = CsvWriter.Create(writer, new CsvWriterOptions { Injection = CsvInjection.Escape }, leaveOpen: true))
+        string[] headers =
+        [
+            "Reference", "Organisation", "LegalForm", "UserLed", "CommunityLed", "LocalAuthorityCode", "LocalAuthority", "DeprivationDecile",
+            "ProjectTitle", "AmountRequested", "DurationMonths", "Status", "SubmittedAtUkTime",
+        ];
+        var cells = rows.Select(r => new[]
         {
-            csv.WriteRecords(rows.Select(r => new
-            {
-                r.Reference,
-                r.Organisation,
-                LegalForm = StatusBadgeTagHelper.Humanise(r.LegalForm.ToString()),
-                UserLed = r.UserLed ? "yes" : "no",
-                CommunityLed = r.CommunityLed ? "yes" : "no",
-                LocalAuthorityCode = r.AreaCode,
-                LocalAuthority = r.AreaName,
-                DeprivationDecile = r.Decile,
-                r.ProjectTitle,
-                AmountRequested = r.AmountRequested.ToString("0.00", CultureInfo.InvariantCulture),
-                r.DurationMonths,
-                Status = r.Status.ToString(),
-                SubmittedAtUkTime = r.SubmittedAt is { } at ? UkTime.ToLocal(at).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) : "",
-            }));
-        }
-
+            r.Reference, r.Organisation, StatusBadgeTagHelper.Humanise(r.LegalForm.ToString()), r.UserLed ? "yes" : "no", r.CommunityLed ? "yes" : "no",
+            r.AreaCode, r.AreaName, r.Decile?.ToString(CultureInfo.InvariantCulture), r.ProjectTitle,
+            r.AmountRequested.ToString("0.00", CultureInfo.InvariantCulture), r.DurationMonths.ToString(CultureInfo.InvariantCulture), r.Status.ToString(),
+            r.SubmittedAt is { } at ? UkTime.ToLocal(at).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) : null,
+        });
         var name = $"applications-round-{id.ToString(CultureInfo.InvariantCulture)}.csv";
-        return File(System.Text.Encoding.UTF8.GetPreamble().Concat(System.Text.Encoding.UTF8.GetBytes(writer.ToString())).ToArray(), "text/csv", name);
+        return File(CsvExport.Build(headers, cells), "text/csv", name);
     }
 
     private IQueryable<GrantApplication> Filtered(int roundId, ApplicationFilter filter, IReadOnlyList<RingFence> pots)

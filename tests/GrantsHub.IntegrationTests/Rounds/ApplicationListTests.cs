@@ -1,0 +1,132 @@
+using System.Net;
+using GrantsHub.Domain.Applications;
+using GrantsHub.Domain.Organisations;
+using GrantsHub.IntegrationTests.Support;
+using GrantsHub.Web.Features.Rounds;
+using GrantsHub.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace GrantsHub.IntegrationTests.Rounds;
+
+/// <summary>The funder's list of a round's applications: filters, pages and the CSV export.</summary>
+public sealed class ApplicationListTests : IAsyncLifetime
+{
+    private readonly GrantsHubFactory _app = new();
+    private int _roundId;
+
+    public async Task InitializeAsync()
+    {
+        // 30 submitted applications from 30 organisations, a draft, and a withdrawn one, spread over areas and kinds.
+        _roundId = await _app.WithDbAsync(async db =>
+        {
+            var round = await db.Rounds.SingleAsync(r => r.Title == "Equality Fund 2026: Round 2");
+            var now = _app.Clock.GetUtcNow();
+            for (var i = 0; i < 32; i++)
+            {
+                var org = new Organisation
+                {
+                    Name = $"Group {i:D2}",
+                    LegalForm = i % 2 == 0 ? LegalForm.RegisteredCharity : LegalForm.UnincorporatedGroup,
+                    IsUserLed = i % 3 == 0,
+                    LedByLivedExperience = i % 4 == 0,
+                    LocalAuthorityCode = i % 5 == 0 ? "E08000024" : "E08000021",
+                    CreatedAt = now,
+                };
+                var status = i switch { 30 => ApplicationStatus.Draft, 31 => ApplicationStatus.Withdrawn, _ => ApplicationStatus.Submitted };
+                var application = new GrantApplication
+                {
+                    Round = round, Organisation = org, ProjectTitle = i == 0 ? "=HYPERLINK(\"http://evil\")" : $"Project {i:D2}",
+                    AmountRequested = 10_000m + i, DurationMonths = 12, Status = status, CreatedAt = now, UpdatedAt = now,
+                    SubmittedAt = status == ApplicationStatus.Draft ? null : now.AddMinutes(-i),
+                };
+                db.Applications.Add(application);
+            }
+
+            await db.SaveChangesAsync();
+            foreach (var a in db.Applications.Where(a => a.SubmittedAt != null).ToList())
+            {
+                a.Reference = GrantApplication.ReferenceFor(a.Id, a.SubmittedAt!.Value);
+            }
+
+            await db.SaveChangesAsync();
+            return round.Id;
+        });
+    }
+
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    [Fact]
+    public async Task Submitted_applications_are_listed_25_to_a_page_without_drafts()
+    {
+        using var client = await _app.SignedInAsync(DemoDataSeeder.FunderEmail);
+
+        var first = await client.GetDocumentAsync($"/funder/rounds/{_roundId}/applications");
+        Assert.Equal("31 applications match.", first.QuerySelector("[role=status]")!.TextContent);
+        Assert.Equal(RoundApplicationsController.PageSize, first.QuerySelectorAll("tbody tr").Length);
+        Assert.NotNull(first.QuerySelector("a[rel=next]"));
+
+        var second = await client.GetDocumentAsync($"/funder/rounds/{_roundId}/applications?Page=2");
+        Assert.Equal(6, second.QuerySelectorAll("tbody tr").Length);
+        var titles = first.QuerySelectorAll("tbody tr td:nth-child(3)").Concat(second.QuerySelectorAll("tbody tr td:nth-child(3)")).Select(t => t.TextContent).ToList();
+        Assert.Equal(31, titles.Distinct().Count());
+        Assert.DoesNotContain("Project 30", titles);
+    }
+
+    [Theory]
+    [InlineData("Status=Draft", 1)]
+    [InlineData("Status=Withdrawn", 1)]
+    [InlineData("Type=UserLed", 10)] // i % 3 == 0 for i < 30, plus 30 is a draft: 0,3,...,27 = 10
+    [InlineData("Type=RegisteredCharity", 15)]
+    [InlineData("Area=E08000024", 6)] // i % 5 == 0 for i < 30 = 6, 31 withdrawn is not
+    [InlineData("Type=UnincorporatedGroup&Area=E08000024", 3)]
+    public async Task Filters_narrow_the_list(string query, int expected)
+    {
+        using var client = await _app.SignedInAsync(DemoDataSeeder.FunderEmail);
+        var page = await client.GetDocumentAsync($"/funder/rounds/{_roundId}/applications?{query}");
+        Assert.Equal($"{expected} application{(expected == 1 ? "" : "s")} match.", page.QuerySelector("[role=status]")!.TextContent);
+    }
+
+    [Fact]
+    public async Task The_ring_fence_filter_keeps_only_qualifying_organisations()
+    {
+        var potId = await _app.WithDbAsync(db => db.RingFences.Where(r => r.RoundId == _roundId && r.Name == "Led by people with lived experience").Select(r => r.Id).SingleAsync());
+        using var client = await _app.SignedInAsync(DemoDataSeeder.FunderEmail);
+
+        var page = await client.GetDocumentAsync($"/funder/rounds/{_roundId}/applications?RingFence={potId}");
+
+        // i % 4 == 0 for i in 0..29 plus 31 (withdrawn, shown only with its filter): 0,4,...,28 = 8
+        Assert.Equal("8 applications match.", page.QuerySelector("[role=status]")!.TextContent);
+    }
+
+    [Fact]
+    public async Task The_csv_export_has_every_matching_application_and_defuses_formulas()
+    {
+        using var client = await _app.SignedInAsync(DemoDataSeeder.FunderEmail);
+        var response = await client.GetAsync(new Uri($"/funder/rounds/{_roundId}/applications/export.csv?Area=E08000024", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
+        var lines = (await response.Content.ReadAsStringAsync()).TrimStart('\uFEFF').Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("Reference,Organisation,LegalForm,UserLed,CommunityLed,LocalAuthorityCode,LocalAuthority,DeprivationDecile,ProjectTitle,AmountRequested", lines[0], StringComparison.Ordinal);
+        Assert.Equal(7, lines.Length);
+        var group0 = lines.Single(l => l.Contains("Group 00", StringComparison.Ordinal));
+        Assert.Contains("Sunderland,2,", group0, StringComparison.Ordinal);
+        Assert.DoesNotContain(",=HYPERLINK", group0, StringComparison.Ordinal);
+        Assert.DoesNotContain(",\"=HYPERLINK", group0, StringComparison.Ordinal);
+        Assert.Contains("10000.00", group0, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_list_takes_a_fixed_number_of_queries_however_many_applications()
+    {
+        using var client = await _app.SignedInAsync(DemoDataSeeder.FunderEmail);
+        await client.GetAsync(new Uri($"/funder/rounds/{_roundId}/applications", UriKind.Relative)); // warm up
+        var counter = _app.Services.GetRequiredService<QueryCounter>();
+        counter.Reset();
+
+        await client.GetAsync(new Uri($"/funder/rounds/{_roundId}/applications", UriKind.Relative));
+
+        Assert.InRange(counter.Count, 1, 6);
+    }
+}
