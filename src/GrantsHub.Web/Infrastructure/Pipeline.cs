@@ -38,10 +38,12 @@ public static class Pipeline
 
     public static WebApplication UseGrantsHub(this WebApplication app)
     {
+        app.UseForwardedHeaders();
+        app.UseSecurityHeaders();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error/500");
-            app.UseHsts();
+            app.UseHsts(); // sent only on HTTPS requests, e.g. behind a TLS-terminating proxy
         }
 
         app.UseStatusCodePagesWithReExecute("/error/{0}");

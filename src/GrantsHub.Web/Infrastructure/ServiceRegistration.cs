@@ -21,6 +21,14 @@ public static class ServiceRegistration
         services.AddOptions<AppOptions>().BindConfiguration(AppOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<SmtpOptions>().BindConfiguration(SmtpOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(TimeProvider.System);
+        services.Configure<ForwardedHeadersOptions>(o =>
+        {
+            // Behind a proxy on the same host or network (nginx, a load balancer): trust its scheme header so
+            // cookies are marked Secure and HSTS is sent when the public connection is HTTPS.
+            o.ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor | Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto;
+            o.KnownIPNetworks.Clear();
+            o.KnownProxies.Clear();
+        });
         services.AddHttpContextAccessor();
 
         services.AddPersistence(configuration, builder.Environment.ContentRootPath);
@@ -46,7 +54,7 @@ public static class ServiceRegistration
             options.Cookie.Name = "grantshub.auth";
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Lax;
-            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest; // Secure whenever the request (or proxy) is HTTPS
             options.SlidingExpiration = true;
             options.ExpireTimeSpan = TimeSpan.FromHours(8);
             // A signed-in user without the right role gets a real 403 (rendered by the status code
@@ -67,6 +75,7 @@ public static class ServiceRegistration
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "grantshub.af";
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             o.HeaderName = "X-CSRF-TOKEN";
         });
         // No fallback policy: it would send anonymous visitors of unknown pages to sign-in instead of
@@ -85,6 +94,11 @@ public static class ServiceRegistration
                 options.ViewLocationExpanders.Add(new FeatureViewLocations());
             });
         services.AddRouting(o => o.LowercaseUrls = true);
+        services.Configure<Microsoft.AspNetCore.Mvc.CookieTempDataProviderOptions>(o =>
+        {
+            o.Cookie.Name = "grantshub.flash";
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
 
         services.AddScoped<IAuditLog, AuditLog>();
         services.AddTransient<IEmailSender, MailKitEmailSender>();
