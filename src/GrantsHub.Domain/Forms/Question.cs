@@ -44,3 +44,20 @@ public class Question
     public IReadOnlyList<string> OptionList =>
         Options.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }
+
+public static class QuestionTypes
+{
+    /// <summary>How a question type reads to a funder building a form.</summary>
+    public static string Label(QuestionType type) => type switch
+    {
+        QuestionType.ShortText => "Short text",
+        QuestionType.LongText => "Long text",
+        QuestionType.Number => "Number",
+        QuestionType.Money => "Money (£)",
+        QuestionType.Date => "Date",
+        QuestionType.SingleChoice => "Single choice",
+        QuestionType.MultipleChoice => "Multiple choice",
+        QuestionType.YesNo => "Yes/no",
+        _ => "File upload",
+    };
+}

@@ -138,9 +138,12 @@ public sealed class RoundSetupController(GrantsHubDbContext db, RoundSetupServic
             return await Overview(id);
         }
 
+        var now = clock.GetUtcNow();
         TempData["Flash"] = stage == RoundStage.Published
-            ? $"{round.Title} is published. Applicants can see it and apply from {UkTime.Format(round.OpensAt)}."
-            : $"{round.Title} is now {StatusBadgeTagHelper.Humanise(round.StatusAt(clock.GetUtcNow()).ToString()).ToLowerInvariant()}.";
+            ? round.IsAcceptingSubmissionsAt(now)
+                ? $"{round.Title} is published and open: applicants can apply until {UkTime.Format(round.ClosesAt)}."
+                : $"{round.Title} is published. Applicants can see it now and apply from {UkTime.Format(round.OpensAt)}."
+            : $"{round.Title} is now {StatusBadgeTagHelper.Humanise(round.StatusAt(now).ToString()).ToLowerInvariant()}.";
         return RedirectToAction(nameof(Overview), new { id });
     }
 
