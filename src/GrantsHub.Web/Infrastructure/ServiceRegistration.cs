@@ -65,8 +65,14 @@ public static class ServiceRegistration
                 return Task.CompletedTask;
             };
         });
+        // Password-reset links, and team invitations that use them to set a first password, last three days.
+        services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromDays(3));
         // Security stamp is checked every minute so signing out everywhere takes effect quickly.
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.AddOptions<SecurityStampValidatorOptions>().Configure<TimeProvider>((o, clock) =>
+        {
+            o.ValidationInterval = TimeSpan.FromMinutes(1);
+            o.TimeProvider = clock;
+        });
 
         services.AddDataProtection()
             .SetApplicationName("GrantsHub")

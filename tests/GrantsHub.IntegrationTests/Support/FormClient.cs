@@ -61,10 +61,10 @@ public static class FormClient
         return response;
     }
 
-    public static async Task<HttpClient> SignedInAsync(this GrantsHubFactory factory, string email)
+    public static async Task<HttpClient> SignedInAsync(this GrantsHubFactory factory, string email, string password = DemoDataSeeder.Password)
     {
         var client = factory.CreateBrowserlessClient();
-        var response = await client.SignInAsync(email);
+        var response = await client.SignInAsync(email, password);
         if (response.StatusCode != HttpStatusCode.Redirect)
         {
             throw new InvalidOperationException($"Signing in as {email} failed with {(int)response.StatusCode}.");

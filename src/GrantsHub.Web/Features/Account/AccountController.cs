@@ -138,10 +138,10 @@ public sealed class AccountController(
 
     [AllowAnonymous]
     [HttpGet("reset-password")]
-    public IActionResult ResetPassword(string? email, string? token) =>
+    public IActionResult ResetPassword(string? email, string? token, bool welcome = false) =>
         string.IsNullOrEmpty(email) || string.IsNullOrEmpty(token)
             ? View("ResetPasswordInvalid")
-            : View(new ResetPasswordViewModel { Email = email, Token = token });
+            : View(new ResetPasswordViewModel { Email = email, Token = token, Welcome = welcome });
 
     [AllowAnonymous]
     [HttpPost("reset-password")]
@@ -189,7 +189,7 @@ public sealed class AccountController(
         await users.ResetAccessFailedCountAsync(user);
         audit.Record(AuditKinds.PasswordReset, $"Password reset by email for {user.Email}", new AuditScope(FunderId: user.FunderId), entityType: "User", entityId: user.Id);
         await db.SaveChangesAsync();
-        TempData["Flash"] = "Your password has been changed. Sign in with your new password.";
+        TempData["Flash"] = model.Welcome ? "Your password is set. Sign in to start." : "Your password has been changed. Sign in with your new password.";
         return RedirectToAction(nameof(SignIn));
     }
 

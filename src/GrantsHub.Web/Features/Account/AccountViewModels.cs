@@ -109,6 +109,9 @@ public sealed class ResetPasswordViewModel
     [Required]
     public string Token { get; set; } = "";
 
+    /// <summary>Set when the link came with a team invitation: the person is choosing a first password.</summary>
+    public bool Welcome { get; set; }
+
     [Required(ErrorMessage = "Enter a new password")]
     [StringLength(100, MinimumLength = 10, ErrorMessage = "Your password must be at least 10 characters")]
     [DataType(DataType.Password)]
