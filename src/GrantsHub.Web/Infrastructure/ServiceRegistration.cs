@@ -114,6 +114,7 @@ public static class ServiceRegistration
         services.AddScoped<DemoDataSeeder>();
         services.AddScoped<GrantsHub.Web.Features.Account.RegistrationHandler>();
         services.AddScoped<GrantsHub.Web.Features.Rounds.RoundSetupService>();
+        services.AddScoped<GrantsHub.Web.Features.Admin.StaffInvitations>();
         return builder;
     }
 }

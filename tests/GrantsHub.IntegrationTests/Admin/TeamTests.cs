@@ -90,3 +90,45 @@ public sealed partial class TeamTests
     [GeneratedRegex(@"http://localhost/account/reset-password\?\S+")]
     private static partial Regex AcceptLink();
 }
+
+public sealed class PlatformTests(SharedApp app) : IClassFixture<SharedApp>
+{
+    [Fact]
+    public async Task The_platform_admin_creates_a_funder_and_invites_its_first_admin()
+    {
+        using var admin = await app.SignedInAsync(DemoDataSeeder.AdminEmail);
+        var response = await admin.SubmitFormAsync("/platform", "/platform/funders", new Dictionary<string, string>
+        {
+            ["Name"] = "Tees Valley ICB", ["Kind"] = "NhsBody", ["OpenDataPrefix"] = "360G-teesicb", ["AdminName"] = "Mo Khan", ["AdminEmail"] = "mo@tees.example",
+        });
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var staff = await app.WithDbAsync(db => db.Users.Where(u => u.Email == "mo@tees.example")
+            .Select(u => new { Funder = db.Funders.Where(f => f.Id == u.FunderId).Select(f => f.Name).Single(), u.PasswordHash }).SingleAsync());
+        Assert.Equal("Tees Valley ICB", staff.Funder);
+        Assert.Null(staff.PasswordHash);
+        Assert.True(await app.WithDbAsync(db => db.Outbox.AnyAsync(m => m.ToAddress == "mo@tees.example" && m.Subject == "Join Tees Valley ICB on GrantsHub")));
+    }
+
+    [Fact]
+    public async Task A_funder_is_not_created_when_its_first_admin_cannot_be_invited()
+    {
+        using var admin = await app.SignedInAsync(DemoDataSeeder.AdminEmail);
+        var response = await admin.SubmitFormAsync("/platform", "/platform/funders", new Dictionary<string, string>
+        {
+            ["Name"] = "Duplicate Trust", ["Kind"] = "CharitableTrust", ["OpenDataPrefix"] = "360G-duptrust", ["AdminName"] = "X", ["AdminEmail"] = DemoDataSeeder.ApplicantEmail,
+        });
+
+        Assert.Equal("This email address already has a GrantsHub account, so it cannot join your team", (await response.ReadDocumentAsync()).FieldError("AdminEmail"));
+        Assert.False(await app.WithDbAsync(db => db.Funders.AnyAsync(f => f.Name == "Duplicate Trust")));
+    }
+
+    [Fact]
+    public async Task The_platform_admin_cannot_read_applications_or_rounds()
+    {
+        using var admin = await app.SignedInAsync(DemoDataSeeder.AdminEmail);
+        var roundId = await app.WithDbAsync(db => db.Rounds.Select(r => r.Id).FirstAsync());
+        Assert.Equal(HttpStatusCode.Forbidden, (await admin.GetAsync(new Uri($"/funder/rounds/{roundId}/applications", UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await admin.GetAsync(new Uri("/organisation", UriKind.Relative))).StatusCode);
+    }
+}

@@ -1,15 +1,12 @@
 using System.ComponentModel.DataAnnotations;
-using System.Text;
 using GrantsHub.Domain.Common;
 using GrantsHub.Infrastructure.Identity;
 using GrantsHub.Infrastructure.Persistence;
-using GrantsHub.Web.Features.Reminders;
 using GrantsHub.Web.Infrastructure;
 using GrantsHub.Web.Infrastructure.Auditing;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 
 namespace GrantsHub.Web.Features.Admin;
@@ -40,18 +37,10 @@ public sealed record TeamMember(string Id, string Name, string Email, string Rol
 
 public sealed record TeamPage(string FunderName, IReadOnlyList<TeamMember> Members, TeamInviteForm Invite);
 
-public sealed class TeamInvitationEmail : EmailModel
-{
-    public required string FunderName { get; init; }
-    public required string InvitedBy { get; init; }
-    public required string Role { get; init; }
-    public required string AcceptUrl { get; init; }
-}
-
 /// <summary>A funder's team: admins invite colleagues as admins or read-only viewers, change roles and remove them.</summary>
 [Route("funder/team")]
 public sealed class TeamController(
-    GrantsHubDbContext db, UserManager<ApplicationUser> users, IAuditLog audit, Outbox outbox, IEmailDispatchTrigger dispatch, TimeProvider clock) : Controller
+    GrantsHubDbContext db, UserManager<ApplicationUser> users, IAuditLog audit, StaffInvitations invitations) : Controller
 {
     [Authorize(Policy = Policies.FunderStaff)]
     [HttpGet("")]
@@ -61,45 +50,20 @@ public sealed class TeamController(
     [HttpPost("invite")]
     public async Task<IActionResult> Invite(TeamInviteForm form)
     {
-        if (ModelState.IsValid && await users.FindByEmailAsync(form.Email) is not null)
-        {
-            ModelState.AddModelError(nameof(form.Email), "This email address already has a GrantsHub account, so it cannot join your team");
-        }
-
         if (!ModelState.IsValid)
         {
             return View("Team", await PageAsync(form));
         }
 
-        var funderId = User.RequireFunderId();
         var role = form.Role == TeamRole.FunderAdmin ? Roles.FunderAdmin : Roles.FunderViewer;
-        var user = new ApplicationUser { UserName = form.Email, Email = form.Email, DisplayName = form.Name.Trim(), FunderId = funderId, CreatedAt = clock.GetUtcNow() };
-        var created = await users.CreateAsync(user); // no password until they accept
-        if (!created.Succeeded)
+        var error = await invitations.InviteAsync(User.RequireFunderId(), form.Name, form.Email, role, User.GetDisplayName(), Request);
+        if (error is not null)
         {
-            ModelState.AddModelError(nameof(form.Email), created.Errors.First().Description);
+            ModelState.AddModelError(nameof(form.Email), error);
             return View("Team", await PageAsync(form));
         }
 
-        await users.AddToRoleAsync(user, role);
-        var token = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(await users.GeneratePasswordResetTokenAsync(user)));
-        var url = Url.Action("ResetPassword", "Account", new { email = user.Email, token, welcome = true }, Request.Scheme, Request.Host.Value)!;
-        var funderName = await db.Funders.Where(f => f.Id == funderId).Select(f => f.Name).SingleAsync();
-        await outbox.AddAsync($"team-invitation:{user.Id}", "TeamInvitation", user.Email!, user.DisplayName, user.Id, "/Features/Admin/Emails/TeamInvitation",
-            new TeamInvitationEmail
-            {
-                Subject = $"Join {funderName} on GrantsHub",
-                RecipientName = user.DisplayName,
-                FunderName = funderName,
-                InvitedBy = User.GetDisplayName(),
-                Role = RoleLabel(role),
-                AcceptUrl = url,
-            });
-        audit.Record("team.invited", $"{user.DisplayName} ({user.Email}) invited as {RoleLabel(role)}", new AuditScope(FunderId: funderId),
-            after: new { user.Email, Role = role }, entityType: "User", entityId: user.Id);
-        await db.SaveChangesAsync();
-        dispatch.DispatchSoon();
-        TempData["Flash"] = $"An invitation was emailed to {user.Email}.";
+        TempData["Flash"] = $"An invitation was emailed to {form.Email}.";
         return RedirectToAction(nameof(Index));
     }
 
