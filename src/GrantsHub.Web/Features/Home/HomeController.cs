@@ -11,6 +11,10 @@ public sealed class HomeController : Controller
     [HttpGet("/")]
     public IActionResult Index() => User.Identity?.IsAuthenticated == true ? RedirectToAction(nameof(MyHome)) : View();
 
+    [AllowAnonymous]
+    [HttpGet("/privacy")]
+    public IActionResult Privacy() => View();
+
     /// <summary>Each kind of user has a home page of their own.</summary>
     [Authorize(Policy = Policies.SignedIn)]
     [HttpGet("/home")]
