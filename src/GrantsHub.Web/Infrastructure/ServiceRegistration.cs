@@ -1,4 +1,5 @@
 using GrantsHub.Infrastructure.Email;
+using GrantsHub.Infrastructure.Files;
 using GrantsHub.Infrastructure.Identity;
 using GrantsHub.Infrastructure.Persistence;
 using GrantsHub.Web.Features.Reminders;
@@ -90,6 +91,7 @@ public static class ServiceRegistration
         services.AddTransient<IEmailSender, MailKitEmailSender>();
         services.AddEmail();
         services.AddJobs(configuration, builder.Environment.ContentRootPath);
+        services.AddFileStore(configuration, builder.Environment.ContentRootPath);
         services.AddGrantsHubHealthChecks();
         services.AddScoped<DemoDataSeeder>();
         services.AddScoped<GrantsHub.Web.Features.Account.RegistrationHandler>();
