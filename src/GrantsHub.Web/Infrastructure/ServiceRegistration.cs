@@ -2,6 +2,7 @@ using GrantsHub.Infrastructure.Email;
 using GrantsHub.Infrastructure.Files;
 using GrantsHub.Infrastructure.Identity;
 using GrantsHub.Infrastructure.Persistence;
+using GrantsHub.Web.Features.Applications;
 using GrantsHub.Web.Features.Reminders;
 using GrantsHub.Web.Infrastructure.Auditing;
 using GrantsHub.Web.Infrastructure.Jobs;
@@ -92,6 +93,7 @@ public static class ServiceRegistration
         services.AddEmail();
         services.AddJobs(configuration, builder.Environment.ContentRootPath);
         services.AddFileStore(configuration, builder.Environment.ContentRootPath);
+        services.AddApplicantFeatures();
         services.AddGrantsHubHealthChecks();
         services.AddScoped<DemoDataSeeder>();
         services.AddScoped<GrantsHub.Web.Features.Account.RegistrationHandler>();
