@@ -1,6 +1,8 @@
 using GrantsHub.Infrastructure.Email;
+using GrantsHub.Infrastructure.Files;
 using GrantsHub.Infrastructure.Identity;
 using GrantsHub.Infrastructure.Persistence;
+using GrantsHub.Web.Features.Applications;
 using GrantsHub.Web.Features.Reminders;
 using GrantsHub.Web.Infrastructure.Auditing;
 using GrantsHub.Web.Infrastructure.Jobs;
@@ -110,6 +112,8 @@ public static class ServiceRegistration
         services.AddTransient<IEmailSender, MailKitEmailSender>();
         services.AddEmail();
         services.AddJobs(configuration, builder.Environment.ContentRootPath);
+        services.AddFileStore(configuration, builder.Environment.ContentRootPath);
+        services.AddApplicantFeatures();
         services.AddGrantsHubHealthChecks();
         services.AddScoped<DemoDataSeeder>();
         services.AddScoped<GrantsHub.Web.Features.Account.RegistrationHandler>();

@@ -67,30 +67,8 @@ public sealed class RegisterViewModel : IValidatableObject
     [Display(Name = "We are community-led: run by the community we serve")]
     public bool IsCommunityLed { get; set; }
 
-    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
-    {
-        if (!string.IsNullOrWhiteSpace(CharityNumber) && !OrganisationNumbers.IsValidCharityNumber(CharityNumber))
-        {
-            yield return new ValidationResult("Enter a charity number of 6 or 7 digits, like 1164883", [nameof(CharityNumber)]);
-        }
-
-        if (!string.IsNullOrWhiteSpace(CompanyNumber) && !OrganisationNumbers.IsValidCompanyNumber(CompanyNumber))
-        {
-            yield return new ValidationResult("Enter a company number of 8 characters, like 08123456 or SC123456", [nameof(CompanyNumber)]);
-        }
-
-        if (LegalForm is Domain.Organisations.LegalForm.RegisteredCharity or Domain.Organisations.LegalForm.CharitableIncorporatedOrganisation
-            && string.IsNullOrWhiteSpace(CharityNumber))
-        {
-            yield return new ValidationResult("Enter your charity number: registered charities and CIOs have one", [nameof(CharityNumber)]);
-        }
-
-        if (LegalForm is Domain.Organisations.LegalForm.CommunityInterestCompany or Domain.Organisations.LegalForm.CompanyLimitedByGuarantee
-            && string.IsNullOrWhiteSpace(CompanyNumber))
-        {
-            yield return new ValidationResult("Enter your company number: CICs and companies have one", [nameof(CompanyNumber)]);
-        }
-    }
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext) =>
+        Organisations.OrganisationRules.ValidateNumbers(LegalForm, CharityNumber, CompanyNumber, nameof(CharityNumber), nameof(CompanyNumber));
 }
 
 public sealed class ForgotPasswordViewModel

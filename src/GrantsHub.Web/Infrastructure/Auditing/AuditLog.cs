@@ -47,4 +47,10 @@ public static class AuditKinds
     public const string LockedOut = "account.locked-out";
     public const string PasswordReset = "account.password-reset";
     public const string OrganisationRegistered = "organisation.registered";
+    public const string OrganisationProfileChanged = "organisation.profile-changed";
+    public const string MemberInvited = "organisation.member-invited";
+    public const string MemberJoined = "organisation.member-joined";
+    public const string ApplicationStarted = "application.started";
+    public const string ApplicationSubmitted = "application.submitted";
+    public const string ApplicationWithdrawn = "application.withdrawn";
 }
