@@ -7,11 +7,13 @@ public sealed record Page<T>(IReadOnlyList<T> Items, int Number, int Size, int T
 {
     public int TotalPages => Math.Max(1, (Total + Size - 1) / Size);
 
-    public PagerModel Pager(string path, string parameter = "page") => new(Number, TotalPages, path, parameter);
-}
+    /// <summary>For the <c>_Pagination</c> partial, linking to <paramref name="path"/>?page=N.</summary>
+    public PaginationModel Pager(string path, string parameter = "page") =>
+        new(Number, TotalPages, n => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{path}?{parameter}={n}"));
 
-/// <summary>The model of the <c>_Pager</c> partial.</summary>
-public sealed record PagerModel(int Number, int TotalPages, string Path, string Parameter);
+    /// <summary>For the <c>_Pagination</c> partial, with links made by <paramref name="link"/> (e.g. keeping filters).</summary>
+    public PaginationModel Pager(Func<int, string> link) => new(Number, TotalPages, link);
+}
 
 public static class Paging
 {

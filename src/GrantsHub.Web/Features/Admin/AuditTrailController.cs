@@ -19,7 +19,7 @@ public sealed class AuditFilter
 
 public sealed record AuditRow(DateTimeOffset At, string ActorName, string Kind, string Summary, string? RoundTitle, string? OrganisationName, string? Before, string? After);
 
-public sealed record AuditPage(AuditFilter Filter, IReadOnlyList<AuditRow> Rows, int Total, int Page, int Pages,
+public sealed record AuditPage(AuditFilter Filter, Page<AuditRow> Rows,
     IReadOnlyList<(int Id, string Title)> Rounds, IReadOnlyList<string> Kinds);
 
 /// <summary>A funder's own audit trail: who changed what, when, with before and after values. Read-only.</summary>
@@ -34,14 +34,12 @@ public sealed class AuditTrailController(GrantsHubDbContext db) : Controller
     {
         var funderId = User.RequireFunderId();
         var query = Filtered(funderId, filter);
-        var total = await query.CountAsync();
-        var pages = Math.Max(1, (total + PageSize - 1) / PageSize);
-        filter.Page = Math.Clamp(filter.Page, 1, pages);
-        var rows = await Project(query).Skip((filter.Page - 1) * PageSize).Take(PageSize).ToListAsync();
+        var rows = await Project(query).ToPageAsync(filter.Page, PageSize);
+        filter.Page = rows.Number;
         var rounds = (await db.Rounds.AsNoTracking().Where(r => r.Programme!.FunderId == funderId).OrderBy(r => r.Title)
             .Select(r => new { r.Id, r.Title }).ToListAsync()).Select(r => (r.Id, r.Title)).ToList();
         var kinds = await db.AuditEntries.AsNoTracking().Where(e => e.FunderId == funderId).Select(e => e.Kind).Distinct().OrderBy(k => k).ToListAsync();
-        return View("AuditTrail", new AuditPage(filter, rows, total, filter.Page, pages, rounds, kinds));
+        return View("AuditTrail", new AuditPage(filter, rows, rounds, kinds));
     }
 
     [Authorize(Policy = Policies.FunderStaff)]

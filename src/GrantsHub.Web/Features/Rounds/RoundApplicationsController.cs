@@ -25,7 +25,7 @@ public sealed record ApplicationListRow(
     ApplicationStatus Status, DateTimeOffset? SubmittedAt);
 
 public sealed record ApplicationListPage(
-    int RoundId, string RoundTitle, ApplicationFilter Filter, IReadOnlyList<ApplicationListRow> Rows, int Total, int Page, int Pages,
+    int RoundId, string RoundTitle, ApplicationFilter Filter, Page<ApplicationListRow> Rows,
     IReadOnlyList<(int Id, string Name)> RingFences, IReadOnlyList<(string Code, string Name)> Areas);
 
 /// <summary>The funder's list of a round's applications: filtered, paginated, exportable as CSV.</summary>
@@ -47,12 +47,10 @@ public sealed class RoundApplicationsController(GrantsHubDbContext db) : Control
 
         var pots = await db.RingFences.AsNoTracking().Where(r => r.RoundId == id).OrderBy(r => r.Id).ToListAsync();
         var query = Filtered(id, filter, pots);
-        var total = await query.CountAsync();
-        var pages = Math.Max(1, (total + PageSize - 1) / PageSize);
-        filter.Page = Math.Clamp(filter.Page, 1, pages);
-        var rows = await Project(query).Skip((filter.Page - 1) * PageSize).Take(PageSize).ToListAsync();
+        var rows = await Project(query).ToPageAsync(filter.Page, PageSize);
+        filter.Page = rows.Number;
         var areas = (await db.Areas.AsNoTracking().OrderBy(a => a.Name).Select(a => new { a.Code, a.Name }).ToListAsync()).Select(a => (a.Code, a.Name)).ToList();
-        return View("Applications", new ApplicationListPage(id, round.Title, filter, rows, total, filter.Page, pages,
+        return View("Applications", new ApplicationListPage(id, round.Title, filter, rows,
             pots.Select(p => (p.Id, p.Name)).ToList(), areas));
     }
 
