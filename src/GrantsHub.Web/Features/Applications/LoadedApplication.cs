@@ -58,9 +58,13 @@ public sealed class LoadedApplication
 
     public bool IsDraft => Application.Status == ApplicationStatus.Draft;
 
-    public static async Task<LoadedApplication?> LoadAsync(GrantsHubDbContext db, string userId, int applicationId)
+    public static Task<LoadedApplication?> LoadAsync(GrantsHubDbContext db, string userId, int applicationId) =>
+        LoadAsync(db, db.Applications.OfMember(userId), applicationId);
+
+    /// <summary>Loads an application found within <paramref name="scope"/>: what the reader may see, or nothing.</summary>
+    public static async Task<LoadedApplication?> LoadAsync(GrantsHubDbContext db, IQueryable<GrantApplication> scope, int applicationId)
     {
-        var found = await db.Applications.AsNoTracking().OfMember(userId)
+        var found = await scope.AsNoTracking()
             .Where(a => a.Id == applicationId)
             .Include(a => a.Answers).Include(a => a.Attachments)
             .Select(a => new { Application = a, OrganisationName = a.Organisation!.Name })
