@@ -30,7 +30,9 @@ public class CriterionScore
     public int Id { get; set; }
     public int ScoreId { get; set; }
     public int CriterionId { get; set; }
-    public int Value { get; set; }
+    /// <summary>Null in a draft until the assessor enters it; a submitted score has every value.</summary>
+    public int? Value { get; set; }
+
     public required string Comment { get; set; }
 }
 

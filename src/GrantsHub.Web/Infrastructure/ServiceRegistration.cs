@@ -1,6 +1,7 @@
 using GrantsHub.Infrastructure.Email;
 using GrantsHub.Infrastructure.Identity;
 using GrantsHub.Infrastructure.Persistence;
+using GrantsHub.Web.Features.Assessment;
 using GrantsHub.Web.Features.Reminders;
 using GrantsHub.Web.Infrastructure.Auditing;
 using GrantsHub.Web.Infrastructure.Jobs;
@@ -94,6 +95,7 @@ public static class ServiceRegistration
         services.AddScoped<DemoDataSeeder>();
         services.AddScoped<GrantsHub.Web.Features.Account.RegistrationHandler>();
         services.AddScoped<GrantsHub.Web.Features.Rounds.RoundSetupService>();
+        services.AddAssessment();
         return builder;
     }
 }

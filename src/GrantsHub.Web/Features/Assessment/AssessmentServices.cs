@@ -1,0 +1,9 @@
+namespace GrantsHub.Web.Features.Assessment;
+
+public static class AssessmentServices
+{
+    public static IServiceCollection AddAssessment(this IServiceCollection services) => services
+        .AddScoped<PanelService>()
+        .AddScoped<AssignmentService>()
+        .AddScoped<ScoringService>();
+}
