@@ -120,6 +120,37 @@ public sealed partial class PanelAndConflictTests(SharedApp app) : IClassFixture
     }
 
     [Fact]
+    public async Task A_conflicted_assessor_cannot_download_the_applications_files_but_an_assigned_one_can()
+    {
+        var scenario = await AssessmentScenario.CreateAsync(app, applications: 2);
+        var attachment = await app.WithDbAsync(async db =>
+        {
+            var key = $"test/{Guid.NewGuid():N}";
+            db.StoredFiles.Add(new GrantsHub.Domain.Files.StoredFile { Key = key, Content = "budget,100"u8.ToArray(), CreatedAt = app.Clock.GetUtcNow() });
+            var file = new Attachment
+            {
+                ApplicationId = scenario.Applications[0], FileName = "budget.csv", ContentType = "text/csv", Length = 10, StorageKey = key,
+                UploadedByUserId = await db.Users.Select(u => u.Id).FirstAsync(), UploadedAt = app.Clock.GetUtcNow(),
+            };
+            db.Attachments.Add(file);
+            await db.SaveChangesAsync();
+            return file.Id;
+        });
+        using var assessor1 = await app.SignedInAsync(DemoDataSeeder.Assessor1Email);
+        using var assessor2 = await app.SignedInAsync(DemoDataSeeder.Assessor2Email);
+        await scenario.DeclareAsync(assessor1, scenario.Organisations[0]);
+        await scenario.DeclareAsync(assessor2);
+        var url = $"/assessor/applications/{scenario.Applications[0]}/attachments/{attachment}";
+
+        Assert.Equal(HttpStatusCode.NotFound, (await assessor1.GetAsync(new Uri(url, UriKind.Relative))).StatusCode);
+        var allowed = await assessor2.GetAsync(new Uri(url, UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, allowed.StatusCode);
+        Assert.Equal("budget,100", await allowed.Content.ReadAsStringAsync());
+        Assert.NotNull((await assessor2.GetDocumentAsync($"/assessor/applications/{scenario.Applications[0]}")).QuerySelector($"a[href='{url}']"));
+        Assert.Equal(HttpStatusCode.NotFound, (await assessor2.GetAsync(new Uri($"/assessor/applications/{scenario.Applications[1]}/attachments/{attachment}", UriKind.Relative))).StatusCode);
+    }
+
+    [Fact]
     public async Task Declaring_a_conflict_after_assignment_removes_the_assignment_and_rebalances()
     {
         var scenario = await AssessmentScenario.CreateAsync(app, applications: 4, required: 1);

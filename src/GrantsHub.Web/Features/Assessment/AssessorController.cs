@@ -174,6 +174,17 @@ public sealed class AssessorController(
         return form.Action == ScoringAction.Submit ? RedirectToAction(nameof(Queue)) : RedirectToAction(nameof(Application), new { id });
     }
 
+    [Authorize(Policy = Policies.Assessor)]
+    [HttpGet("applications/{id:int}/attachments/{attachmentId:int}")]
+    public async Task<IActionResult> Attachment(int id, int attachmentId)
+    {
+        var file = await db.Attachments.AsNoTracking()
+            .Where(a => a.Id == attachmentId && a.ApplicationId == id && db.ApplicationsVisibleTo(User.GetUserId()).Any(app => app.Id == id))
+            .Select(a => new { a.FileName, a.ContentType, Content = db.StoredFiles.Where(f => f.Key == a.StorageKey).Select(f => f.Content).FirstOrDefault() })
+            .SingleOrDefaultAsync();
+        return file?.Content is null ? NotFound() : File(file.Content, file.ContentType, file.FileName);
+    }
+
     private async Task<ConflictsPage?> ConflictsPageAsync(int roundId, ConflictsForm? form)
     {
         var userId = User.GetUserId();
