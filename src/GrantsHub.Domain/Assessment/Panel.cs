@@ -31,7 +31,10 @@ public class Panel : IVersioned
     public Guid Version { get; set; }
 
     /// <summary>Whether assessors may still save or submit scores.</summary>
-    public bool ScoringOpenAt(DateTimeOffset now) => !ScoringLocked && (ScoringDeadline is not { } deadline || now <= deadline);
+    public bool ScoringOpenAt(DateTimeOffset now) => IsScoringOpen(ScoringLocked, ScoringDeadline, now);
+
+    /// <summary>The same rule for pages that read the panel's fields in a projection.</summary>
+    public static bool IsScoringOpen(bool locked, DateTimeOffset? deadline, DateTimeOffset now) => !locked && (deadline is not { } d || now <= d);
 }
 
 /// <summary>An assessor invited to a panel; <see cref="UserId"/> is set when they accept.</summary>

@@ -11,18 +11,13 @@ public sealed class AssessmentJourneyTests(AppServer app, Browser browser, ITest
 {
     private const string ConflictedOrganisation = "Durham Men's Shed Collective";
 
-    [Fact]
-    public async Task Assessor_declares_a_conflict_and_scores_then_the_funder_decides_and_the_applicant_reads_the_outcome()
+    private static async Task DeclareAsync(IPage assessor, string? conflictWith)
     {
-        var assessor = await NewPageAsync();
-        await SignInAsync(assessor, DemoDataSeeder.Assessor1Email);
         await assessor.GetByRole(AriaRole.Link, new() { Name = "Declare conflicts of interest" }).ClickAsync();
         await Expect(assessor.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Conflicts of interest");
-        await Accessibility.AssertNoSeriousViolationsAsync(assessor);
         foreach (var group in await assessor.GetByRole(AriaRole.Group).AllAsync())
         {
-            var name = await group.Locator("legend").TextContentAsync();
-            if (name == ConflictedOrganisation)
+            if (await group.Locator("legend").TextContentAsync() == conflictWith)
             {
                 await group.GetByLabel("I have a conflict of interest").CheckAsync();
                 await group.GetByLabel("If you have a conflict, describe your connection").FillAsync("My brother runs the shed.");
@@ -33,23 +28,42 @@ public sealed class AssessmentJourneyTests(AppServer app, Browser browser, ITest
             }
         }
 
+        await Accessibility.AssertNoSeriousViolationsAsync(assessor);
         await assessor.GetByRole(AriaRole.Button, new() { Name = "Save declarations" }).ClickAsync();
         await Expect(assessor.GetByRole(AriaRole.Status)).ToHaveTextAsync("Your declarations are saved.");
-        await Expect(assessor.GetByRole(AriaRole.Link, new() { Name = "Men's shed mental health mornings" })).ToHaveCountAsync(0);
-        await Accessibility.AssertNoSeriousViolationsAsync(assessor);
+    }
 
-        await assessor.GetByRole(AriaRole.Link, new() { Name = "Peer-led wellbeing walks" }).ClickAsync();
+    private static async Task ScoreAsync(IPage assessor, string project, params string[] scores)
+    {
+        await assessor.GetByRole(AriaRole.Link, new() { Name = project }).ClickAsync();
         await Accessibility.AssertNoSeriousViolationsAsync(assessor);
-        foreach (var (criterion, score) in new[] { ("Need and reach", "4"), ("Lived experience and leadership", "3"), ("Value for money", "4") })
+        var criteria = new[] { "Need and reach", "Lived experience and leadership", "Value for money" };
+        for (var i = 0; i < criteria.Length; i++)
         {
-            var sheet = assessor.GetByRole(AriaRole.Group, new() { Name = criterion });
-            await sheet.GetByLabel("Score", new() { Exact = true }).FillAsync(score);
-            await sheet.GetByLabel("Why this score").FillAsync($"{criterion}: clear evidence in the plan.");
+            var sheet = assessor.GetByRole(AriaRole.Group, new() { Name = criteria[i] });
+            await sheet.GetByLabel("Score", new() { Exact = true }).FillAsync(scores[i]);
+            await sheet.GetByLabel("Why this score").FillAsync($"{criteria[i]}: as the plan shows.");
         }
 
         await assessor.GetByRole(AriaRole.Button, new() { Name = "Submit scores" }).ClickAsync();
         await Expect(assessor.GetByRole(AriaRole.Status)).ToContainTextAsync("Your scores are submitted.");
+    }
+
+    [Fact]
+    public async Task Assessors_declare_conflicts_and_score_the_funder_moderates_a_divergent_pair_decides_and_the_applicant_reads_the_outcome()
+    {
+        var assessor = await NewPageAsync();
+        await SignInAsync(assessor, DemoDataSeeder.Assessor1Email);
+        await DeclareAsync(assessor, ConflictedOrganisation);
+        await Expect(assessor.GetByRole(AriaRole.Link, new() { Name = "Men's shed mental health mornings" })).ToHaveCountAsync(0);
+        await Accessibility.AssertNoSeriousViolationsAsync(assessor);
+        await ScoreAsync(assessor, "Peer-led wellbeing walks", "4", "3", "4");
         await ScreenshotAsync(assessor, "assessor-queue-after-scoring");
+
+        var second = await NewPageAsync();
+        await SignInAsync(second, DemoDataSeeder.Assessor2Email);
+        await DeclareAsync(second, null);
+        await ScoreAsync(second, "Peer-led wellbeing walks", "1", "1", "1");
 
         var funder = await NewPageAsync();
         await SignInAsync(funder, DemoDataSeeder.FunderEmail);
@@ -57,8 +71,17 @@ public sealed class AssessmentJourneyTests(AppServer app, Browser browser, ITest
         await funder.GetByRole(AriaRole.Link, new() { Name = "Assessment", Exact = true }).ClickAsync();
         await Accessibility.AssertNoSeriousViolationsAsync(funder);
         await funder.GetByRole(AriaRole.Link, new() { Name = "Moderation", Exact = true }).ClickAsync();
-        await Expect(funder.GetByRole(AriaRole.Row).Filter(new() { HasText = "Peer-led wellbeing walks" })).ToContainTextAsync("Tom Okafor: 92.5");
+        var divergent = funder.GetByRole(AriaRole.Row).Filter(new() { HasText = "Peer-led wellbeing walks" });
+        await Expect(divergent).ToContainTextAsync("Tom Okafor: 92.5");
+        await Expect(divergent).ToContainTextAsync("Helen Marsh: 25");
+        await Expect(divergent).ToContainTextAsync("Divergent");
         await Accessibility.AssertNoSeriousViolationsAsync(funder);
+        await divergent.GetByRole(AriaRole.Link, new() { Name = "GH-2026-000001" }).ClickAsync();
+        await Accessibility.AssertNoSeriousViolationsAsync(funder);
+        await funder.GetByLabel("Moderated score (0–100)").FillAsync("70");
+        await funder.GetByLabel("Why this score").FillAsync("The panel agreed the need is strong but the reach is modest.");
+        await funder.GetByRole(AriaRole.Button, new() { Name = "Save moderated score" }).ClickAsync();
+        await Expect(funder.GetByRole(AriaRole.Row).Filter(new() { HasText = "Peer-led wellbeing walks" })).ToContainTextAsync("moderated");
         await funder.GetByRole(AriaRole.Link, new() { Name = "Recommendation", Exact = true }).ClickAsync();
         await funder.GetByRole(AriaRole.Button, new() { Name = "Run the recommendation" }).ClickAsync();
         await Expect(funder.GetByRole(AriaRole.Row).Filter(new() { HasText = "Mindful Together CIC" })).ToContainTextAsync("ring-fenced pot \"User-led organisations\"");

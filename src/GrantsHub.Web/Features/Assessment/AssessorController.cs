@@ -33,7 +33,7 @@ public sealed class AssessorController(
             })
             .ToListAsync())
             .Select(r => new QueueRound(r.RoundId, r.RoundTitle, r.ScoringDeadline, r.ScoringLocked,
-                !r.ScoringLocked && (r.ScoringDeadline is not { } d || now <= d), r.Organisations, r.Declared))
+                Panel.IsScoringOpen(r.ScoringLocked, r.ScoringDeadline, now), r.Organisations, r.Declared))
             .OrderBy(r => r.Deadline ?? DateTimeOffset.MaxValue).ToList();
 
         var visible = db.VisibleAssignmentsOf(userId).AsNoTracking();
@@ -258,7 +258,7 @@ public sealed class AssessorController(
             };
         }
 
-        var open = !item.ScoringLocked && (item.ScoringDeadline is not { } deadline || now <= deadline);
+        var open = Panel.IsScoringOpen(item.ScoringLocked, item.ScoringDeadline, now);
         return new AssessmentPage(item.Id, item.Reference, item.ProjectTitle, item.Organisation, item.AmountRequested, item.DurationMonths, item.RoundTitle,
             item.ScoreMinimum, item.ScoreMaximum, item.ScoringDeadline, open, item.ScoringLocked, item.Status, criteria, answers, attachments, form);
     }
