@@ -190,6 +190,328 @@ namespace GrantsHub.Migrations.Sqlite.Migrations
                         });
                 });
 
+            modelBuilder.Entity("GrantsHub.Domain.Assessment.Assignment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ApplicationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AssignedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PanelMemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PanelMemberId");
+
+                    b.HasIndex("ApplicationId", "PanelMemberId")
+                        .IsUnique();
+
+                    b.ToTable("Assignments");
+                });
+
+            modelBuilder.Entity("GrantsHub.Domain.Assessment.ConflictDeclaration", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DeclaredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("HasConflict")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PanelMemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("PanelMemberId", "OrganisationId")
+                        .IsUnique();
+
+                    b.ToTable("ConflictDeclarations");
+                });
+
+            modelBuilder.Entity("GrantsHub.Domain.Assessment.CriterionScore", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Comment")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CriterionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ScoreId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Value")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CriterionId");
+
+                    b.HasIndex("ScoreId", "CriterionId")
+                        .IsUnique();
+
+                    b.ToTable("CriterionScores");
+                });
+
+            modelBuilder.Entity("GrantsHub.Domain.Assessment.Decision", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("Amount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ApplicationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DecidedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Feedback")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("NotifiedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId")
+                        .IsUnique();
+
+                    b.ToTable("Decisions");
+                });
+
+            modelBuilder.Entity("GrantsHub.Domain.Assessment.Moderation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ApplicationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ModeratedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ModeratedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ModeratedScore")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Rationale")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId")
+                        .IsUnique();
+
+                    b.ToTable("Moderations");
+                });
+
+            modelBuilder.Entity("GrantsHub.Domain.Assessment.Panel", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DivergenceThreshold")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("PartialAwardsAllowed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("QualityThreshold")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RequiredAssessors")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RoundId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ScoringDeadline")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ScoringLocked")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RoundId")
+                        .IsUnique();
+
+                    b.ToTable("Panels");
+                });
+
+            modelBuilder.Entity("GrantsHub.Domain.Assessment.PanelMember", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("AcceptedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("InvitationTokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("InvitedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("InvitedEmail")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PanelId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InvitationTokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("PanelId", "InvitedEmail")
+                        .IsUnique();
+
+                    b.ToTable("PanelMembers");
+                });
+
+            modelBuilder.Entity("GrantsHub.Domain.Assessment.Recommendation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Excluded")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Included")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Result")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RoundId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RunAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RunByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RoundId", "RunAt");
+
+                    b.ToTable("Recommendations");
+                });
+
+            modelBuilder.Entity("GrantsHub.Domain.Assessment.Score", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AssignmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SubmittedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssignmentId")
+                        .IsUnique();
+
+                    b.ToTable("Scores");
+                });
+
             modelBuilder.Entity("GrantsHub.Domain.Auditing.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -1093,6 +1415,114 @@ namespace GrantsHub.Migrations.Sqlite.Migrations
                     b.Navigation("Round");
                 });
 
+            modelBuilder.Entity("GrantsHub.Domain.Assessment.Assignment", b =>
+                {
+                    b.HasOne("GrantsHub.Domain.Applications.GrantApplication", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("GrantsHub.Domain.Assessment.PanelMember", "PanelMember")
+                        .WithMany()
+                        .HasForeignKey("PanelMemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("PanelMember");
+                });
+
+            modelBuilder.Entity("GrantsHub.Domain.Assessment.ConflictDeclaration", b =>
+                {
+                    b.HasOne("GrantsHub.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("GrantsHub.Domain.Assessment.PanelMember", null)
+                        .WithMany()
+                        .HasForeignKey("PanelMemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GrantsHub.Domain.Assessment.CriterionScore", b =>
+                {
+                    b.HasOne("GrantsHub.Domain.Rounds.Criterion", null)
+                        .WithMany()
+                        .HasForeignKey("CriterionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("GrantsHub.Domain.Assessment.Score", null)
+                        .WithMany("Criteria")
+                        .HasForeignKey("ScoreId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GrantsHub.Domain.Assessment.Decision", b =>
+                {
+                    b.HasOne("GrantsHub.Domain.Applications.GrantApplication", null)
+                        .WithOne()
+                        .HasForeignKey("GrantsHub.Domain.Assessment.Decision", "ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GrantsHub.Domain.Assessment.Moderation", b =>
+                {
+                    b.HasOne("GrantsHub.Domain.Applications.GrantApplication", null)
+                        .WithOne()
+                        .HasForeignKey("GrantsHub.Domain.Assessment.Moderation", "ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GrantsHub.Domain.Assessment.Panel", b =>
+                {
+                    b.HasOne("GrantsHub.Domain.Rounds.Round", null)
+                        .WithOne()
+                        .HasForeignKey("GrantsHub.Domain.Assessment.Panel", "RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GrantsHub.Domain.Assessment.PanelMember", b =>
+                {
+                    b.HasOne("GrantsHub.Domain.Assessment.Panel", "Panel")
+                        .WithMany("Members")
+                        .HasForeignKey("PanelId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("GrantsHub.Infrastructure.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Panel");
+                });
+
+            modelBuilder.Entity("GrantsHub.Domain.Assessment.Recommendation", b =>
+                {
+                    b.HasOne("GrantsHub.Domain.Rounds.Round", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GrantsHub.Domain.Assessment.Score", b =>
+                {
+                    b.HasOne("GrantsHub.Domain.Assessment.Assignment", null)
+                        .WithOne("Score")
+                        .HasForeignKey("GrantsHub.Domain.Assessment.Score", "AssignmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("GrantsHub.Domain.Forms.FormSection", b =>
                 {
                     b.HasOne("GrantsHub.Domain.Rounds.Round", null)
@@ -1268,6 +1698,21 @@ namespace GrantsHub.Migrations.Sqlite.Migrations
                     b.Navigation("Answers");
 
                     b.Navigation("Attachments");
+                });
+
+            modelBuilder.Entity("GrantsHub.Domain.Assessment.Assignment", b =>
+                {
+                    b.Navigation("Score");
+                });
+
+            modelBuilder.Entity("GrantsHub.Domain.Assessment.Panel", b =>
+                {
+                    b.Navigation("Members");
+                });
+
+            modelBuilder.Entity("GrantsHub.Domain.Assessment.Score", b =>
+                {
+                    b.Navigation("Criteria");
                 });
 
             modelBuilder.Entity("GrantsHub.Domain.Forms.FormSection", b =>

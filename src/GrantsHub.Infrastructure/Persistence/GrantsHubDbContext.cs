@@ -1,4 +1,5 @@
 using GrantsHub.Domain.Applications;
+using GrantsHub.Domain.Assessment;
 using GrantsHub.Domain.Areas;
 using GrantsHub.Domain.Auditing;
 using GrantsHub.Domain.Common;
@@ -39,6 +40,15 @@ public class GrantsHubDbContext(DbContextOptions<GrantsHubDbContext> options)
     public DbSet<StoredFile> StoredFiles => Set<StoredFile>();
     public DbSet<OrganisationDeiCode> OrganisationDeiCodes => Set<OrganisationDeiCode>();
     public DbSet<OrganisationInvitation> OrganisationInvitations => Set<OrganisationInvitation>();
+    public DbSet<Panel> Panels => Set<Panel>();
+    public DbSet<PanelMember> PanelMembers => Set<PanelMember>();
+    public DbSet<ConflictDeclaration> ConflictDeclarations => Set<ConflictDeclaration>();
+    public DbSet<Assignment> Assignments => Set<Assignment>();
+    public DbSet<Score> Scores => Set<Score>();
+    public DbSet<CriterionScore> CriterionScores => Set<CriterionScore>();
+    public DbSet<Moderation> Moderations => Set<Moderation>();
+    public DbSet<Recommendation> Recommendations => Set<Recommendation>();
+    public DbSet<Decision> Decisions => Set<Decision>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

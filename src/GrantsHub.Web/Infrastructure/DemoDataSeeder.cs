@@ -1,4 +1,6 @@
+using GrantsHub.Domain.Applications;
 using GrantsHub.Domain.Areas;
+using GrantsHub.Domain.Assessment;
 using GrantsHub.Domain.Common;
 using GrantsHub.Domain.Forms;
 using GrantsHub.Domain.Funders;
@@ -64,6 +66,25 @@ public sealed class DemoDataSeeder(GrantsHubDbContext db, UserManager<Applicatio
             MaximumGrant = 60_000m,
             MaximumDurationMonths = 24,
             Stage = RoundStage.Published,
+            RingFences = [new RingFence { Name = "User-led organisations", Percentage = 25m, Qualifier = RingFenceQualifier.UserLed }],
+            Criteria =
+            [
+                new Criterion { Name = "Need and reach", Guidance = "How well the work reaches people facing the triple barrier.", Weight = 50, Order = 1 },
+                new Criterion { Name = "Lived experience and leadership", Guidance = "How far people with lived experience lead the work.", Weight = 30, Order = 2 },
+                new Criterion { Name = "Value for money", Guidance = "Whether the budget is realistic and proportionate.", Weight = 20, Order = 3 },
+            ],
+            Sections =
+            [
+                new FormSection
+                {
+                    Title = "About your work", Order = 1,
+                    Questions =
+                    [
+                        new Question { Text = "What will you do with this funding?", Type = QuestionType.LongText, Required = true, WordLimit = 300, Order = 1 },
+                        new Question { Text = "How many people will you support each year?", Type = QuestionType.Number, Required = true, Order = 2 },
+                    ],
+                },
+            ],
         });
         programme.Rounds.Add(new Round
         {
@@ -143,6 +164,7 @@ public sealed class DemoDataSeeder(GrantsHubDbContext db, UserManager<Applicatio
             new OrganisationMember { OrganisationId = organisations[0].Id, UserId = applicant.Id, Role = MemberRole.Owner, JoinedAt = now },
             new OrganisationMember { OrganisationId = organisations[1].Id, UserId = applicant2.Id, Role = MemberRole.Owner, JoinedAt = now });
         await db.SaveChangesAsync();
+        await SeedAssessmentAsync(programme.Rounds[0], organisations, now);
         logger.LogInformation("Seeded the demo data: {Funder}, {Organisations} organisations and the demo accounts", FunderName, 6);
 
         Organisation Org(string name, LegalForm form, string area, bool userLed, bool communityLed, bool livedExperience, bool racialised, string? charity = null, string? company = null) => new()
@@ -159,6 +181,46 @@ public sealed class DemoDataSeeder(GrantsHubDbContext db, UserManager<Applicatio
             IncomeBand = IncomeBand.From10kTo50k,
             CreatedAt = now,
         };
+    }
+
+    /// <summary>The closed round has four submitted applications and a panel both demo assessors have joined; they declare conflicts next.</summary>
+    private async Task SeedAssessmentAsync(Round round, Organisation[] organisations, DateTimeOffset now)
+    {
+        var questions = round.Sections[0].Questions;
+        var projects = new (int Org, string Title, decimal Amount, string Plan, string People)[]
+        {
+            (0, "Peer-led wellbeing walks", 24_000m, "Weekly peer-led walks and a drop-in café run by people with lived experience.", "180"),
+            (2, "Sisters' circle for new mothers", 18_500m, "A fortnightly circle for Black and minoritised mothers facing postnatal depression.", "60"),
+            (3, "Hearing voices groups in South Tyneside", 36_000m, "Two new hearing voices groups and training for group facilitators.", "90"),
+            (4, "Men's shed mental health mornings", 12_000m, "Monthly mornings with a counsellor at the shed, and a buddy scheme.", "120"),
+        };
+        var applications = projects.Select((p, i) => new GrantApplication
+        {
+            RoundId = round.Id, OrganisationId = organisations[p.Org].Id, ProjectTitle = p.Title, AmountRequested = p.Amount, DurationMonths = 12,
+            Status = ApplicationStatus.Submitted, CreatedAt = round.ClosesAt.AddDays(-10), UpdatedAt = round.ClosesAt.AddDays(-2 - i),
+            SubmittedAt = round.ClosesAt.AddDays(-2 - i),
+            Answers =
+            [
+                new Answer { QuestionId = questions[0].Id, Value = p.Plan, UpdatedAt = round.ClosesAt.AddDays(-2 - i) },
+                new Answer { QuestionId = questions[1].Id, Value = p.People, UpdatedAt = round.ClosesAt.AddDays(-2 - i) },
+            ],
+        }).ToList();
+        db.Applications.AddRange(applications);
+        await db.SaveChangesAsync();
+        foreach (var application in applications)
+        {
+            application.Reference = GrantApplication.ReferenceFor(application.Id, application.SubmittedAt!.Value);
+        }
+
+        var panel = new Panel { RoundId = round.Id, ScoringDeadline = UkTime.FromLocal(DateOnly.FromDateTime(UkTime.ToLocal(now)).AddDays(21).ToDateTime(new TimeOnly(17, 0))) };
+        foreach (var email in new[] { Assessor1Email, Assessor2Email })
+        {
+            var user = await users.FindByEmailAsync(email);
+            panel.Members.Add(new PanelMember { InvitedEmail = email, InvitationTokenHash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Guid.NewGuid().ToByteArray())), InvitedAt = now, UserId = user!.Id, AcceptedAt = now });
+        }
+
+        db.Panels.Add(panel);
+        await db.SaveChangesAsync();
     }
 
     private async Task<ApplicationUser> CreateUserAsync(string email, string name, string role, int? funderId = null)

@@ -3,6 +3,7 @@ using GrantsHub.Infrastructure.Files;
 using GrantsHub.Infrastructure.Identity;
 using GrantsHub.Infrastructure.Persistence;
 using GrantsHub.Web.Features.Applications;
+using GrantsHub.Web.Features.Assessment;
 using GrantsHub.Web.Features.Reminders;
 using GrantsHub.Web.Infrastructure.Auditing;
 using GrantsHub.Web.Infrastructure.Jobs;
@@ -119,6 +120,7 @@ public static class ServiceRegistration
         services.AddScoped<GrantsHub.Web.Features.Account.RegistrationHandler>();
         services.AddScoped<GrantsHub.Web.Features.Rounds.RoundSetupService>();
         services.AddScoped<GrantsHub.Web.Features.Admin.StaffInvitations>();
+        services.AddAssessment();
         return builder;
     }
 }

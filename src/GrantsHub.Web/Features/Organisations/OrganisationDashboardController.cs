@@ -12,7 +12,13 @@ public sealed record OrganisationDashboardViewModel(IReadOnlyList<OrganisationCa
 
 public sealed record OrganisationCard(int Id, string Name, LegalForm LegalForm, MemberRole Role, IReadOnlyList<ApplicationRow> Applications);
 
-public sealed record ApplicationRow(int Id, string? Reference, string ProjectTitle, string RoundTitle, ApplicationStatus Status, decimal AmountRequested, DateTimeOffset ClosesAt);
+public sealed record ApplicationRow(int Id, string? Reference, string ProjectTitle, string RoundTitle, ApplicationStatus Status, decimal AmountRequested, DateTimeOffset ClosesAt)
+{
+    /// <summary>The funder's feedback and offer, once the decision has been sent.</summary>
+    public string? Feedback { get; init; }
+
+    public decimal? Offered { get; init; }
+}
 
 [Route("organisation")]
 public sealed class OrganisationDashboardController(GrantsHubDbContext db, TimeProvider clock) : Controller
@@ -32,7 +38,19 @@ public sealed class OrganisationDashboardController(GrantsHubDbContext db, TimeP
         var applications = await db.Applications.AsNoTracking()
             .Where(a => organisationIds.Contains(a.OrganisationId))
             .OrderByDescending(a => a.UpdatedAt)
-            .Select(a => new { a.OrganisationId, Row = new ApplicationRow(a.Id, a.Reference, a.ProjectTitle, a.Round!.Title, a.Status, a.AmountRequested, a.Round.ClosesAt) })
+            .Select(a => new
+            {
+                a.OrganisationId,
+                Row = new ApplicationRow(a.Id, a.Reference, a.ProjectTitle, a.Round!.Title,
+                    // A decision shows once it has been sent to the applicant; until then it is still under assessment.
+                    (a.Status == ApplicationStatus.Approved || a.Status == ApplicationStatus.Declined) && !db.Decisions.Any(d => d.ApplicationId == a.Id && d.NotifiedAt != null)
+                        ? ApplicationStatus.UnderAssessment : a.Status,
+                    a.AmountRequested, a.Round.ClosesAt)
+                {
+                    Feedback = db.Decisions.Where(d => d.ApplicationId == a.Id && d.NotifiedAt != null).Select(d => d.Feedback).FirstOrDefault(),
+                    Offered = db.Decisions.Where(d => d.ApplicationId == a.Id && d.NotifiedAt != null).Select(d => d.Amount).FirstOrDefault(),
+                },
+            })
             .ToListAsync();
         var openRounds = await db.Rounds.AsNoTracking()
             .CountAsync(r => r.Stage == Domain.Rounds.RoundStage.Published && r.OpensAt <= now && r.ClosesAt >= now);

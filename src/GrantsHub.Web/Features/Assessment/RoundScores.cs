@@ -1,0 +1,58 @@
+using GrantsHub.Domain.Assessment;
+using GrantsHub.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace GrantsHub.Web.Features.Assessment;
+
+public sealed record AssessorTotal(int MemberId, string Assessor, decimal Total);
+
+/// <summary>An application's scores as the funder sees them: every assessor's total, the spread and the application score.</summary>
+public sealed record ScoredApplication(
+    int ApplicationId, string? Reference, int OrganisationId, string Organisation, string ProjectTitle, decimal Requested, DateTimeOffset SubmittedAt,
+    int Assigned, IReadOnlyList<AssessorTotal> Totals, decimal? Moderated, decimal? Score, decimal Spread, bool Divergent);
+
+/// <summary>Works out a round's weighted scores (0–100) from submitted scores, in a fixed number of queries.</summary>
+public sealed class RoundScores(GrantsHubDbContext db)
+{
+    public async Task<IReadOnlyList<ScoredApplication>> RankedAsync(int roundId, int scaleMinimum, int scaleMaximum, decimal divergenceThreshold)
+    {
+        var applications = await db.AssessableIn(roundId).AsNoTracking()
+            .Select(a => new
+            {
+                a.Id, a.Reference, a.OrganisationId, Organisation = a.Organisation!.Name, a.ProjectTitle, a.AmountRequested, a.SubmittedAt,
+                Moderated = db.Moderations.Where(m => m.ApplicationId == a.Id).Select(m => (decimal?)m.ModeratedScore).FirstOrDefault(),
+                Assigned = db.Assignments.Count(x => x.ApplicationId == a.Id),
+            })
+            .ToListAsync();
+        var weights = await db.Criteria.AsNoTracking().Where(c => c.RoundId == roundId).ToDictionaryAsync(c => c.Id, c => c.Weight);
+        var values = await (from cs in db.CriterionScores.AsNoTracking()
+                            join s in db.Scores on cs.ScoreId equals s.Id
+                            join x in db.Assignments on s.AssignmentId equals x.Id
+                            join app in db.Applications on x.ApplicationId equals app.Id
+                            where app.RoundId == roundId && s.Status == ScoreStatus.Submitted
+                            select new { x.ApplicationId, x.PanelMemberId, cs.CriterionId, cs.Value })
+            .ToListAsync();
+        var names = await db.PanelMembers.AsNoTracking().Where(m => m.Panel!.RoundId == roundId)
+            .Select(m => new { m.Id, Name = db.Users.Where(u => u.Id == m.UserId).Select(u => u.DisplayName).FirstOrDefault() ?? m.InvitedEmail })
+            .ToDictionaryAsync(m => m.Id, m => m.Name);
+
+        var totals = values.GroupBy(v => (v.ApplicationId, v.PanelMemberId))
+            .Select(g => new
+            {
+                g.Key.ApplicationId,
+                Total = new AssessorTotal(g.Key.PanelMemberId, names.GetValueOrDefault(g.Key.PanelMemberId, "Former assessor"),
+                    WeightedScore.Of(g.Select(v => new WeightedValue(weights.GetValueOrDefault(v.CriterionId), v.Value ?? scaleMinimum)), scaleMinimum, scaleMaximum)),
+            })
+            .ToLookup(t => t.ApplicationId, t => t.Total);
+        return applications
+            .Select(a =>
+            {
+                var mine = totals[a.Id].OrderBy(t => t.Assessor).ToList();
+                var sums = mine.Select(t => t.Total).ToList();
+                return new ScoredApplication(a.Id, a.Reference, a.OrganisationId, a.Organisation, a.ProjectTitle, a.AmountRequested, a.SubmittedAt ?? DateTimeOffset.MinValue,
+                    a.Assigned, mine, a.Moderated, WeightedScore.ApplicationScore(sums, a.Moderated), WeightedScore.Spread(sums), WeightedScore.Diverges(sums, divergenceThreshold));
+            })
+            .OrderByDescending(a => a.Score.HasValue).ThenByDescending(a => a.Score).ThenBy(a => a.Requested).ThenBy(a => a.SubmittedAt).ThenBy(a => a.ApplicationId)
+            .ToList();
+    }
+}
