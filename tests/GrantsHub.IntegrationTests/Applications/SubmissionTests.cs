@@ -25,11 +25,11 @@ public sealed class SubmissionTests
         return (app, client, applicationId, closesAt);
     }
 
-    private static async Task<HttpResponseMessage> SubmitAsync(HttpClient client, int applicationId)
+    private static async Task<HttpResponseMessage> SubmitAsync(HttpClient client, int applicationId, string? version = null)
     {
-        var check = await client.GetDocumentAsync($"/applications/{applicationId}/check");
+        version ??= (await client.GetDocumentAsync($"/applications/{applicationId}/check")).VersionOnPage();
         return await client.SubmitFormAsync($"/applications/{applicationId}/check", $"/applications/{applicationId}/submit",
-            new Dictionary<string, string> { ["Version"] = check.VersionOnPage() });
+            new Dictionary<string, string> { ["Version"] = version });
     }
 
     [Theory]
@@ -58,8 +58,10 @@ public sealed class SubmissionTests
         await using var _ = app;
         using var __ = client;
 
+        // The applicant opened the check page before the deadline and pressed Submit a second too late.
+        var version = (await client.GetDocumentAsync($"/applications/{applicationId}/check")).VersionOnPage();
         app.Clock.SetUtcNow(closesAt.AddSeconds(1));
-        var response = await SubmitAsync(client, applicationId);
+        var response = await SubmitAsync(client, applicationId, version);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var zone = month == 3 ? "BST" : "GMT";
@@ -69,6 +71,9 @@ public sealed class SubmissionTests
         Assert.Equal(ApplicationStatus.Draft, saved.Status);
         Assert.Null(saved.Reference);
         Assert.Equal("Peer support cafés", saved.ProjectTitle);
+        var check = await client.GetDocumentAsync($"/applications/{applicationId}/check");
+        Assert.Null(check.QuerySelector($"form[action='/applications/{applicationId}/submit']"));
+        Assert.Contains("can no longer be submitted", check.QuerySelector("[role=status]")!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]
