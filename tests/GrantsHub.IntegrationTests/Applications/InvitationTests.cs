@@ -28,7 +28,7 @@ public sealed partial class InvitationTests
         using var owner = await app.SignedInAsync(DemoDataSeeder.ApplicantEmail);
         var link = await InviteAsync(app, owner, organisationId, "new.volunteer@example.org");
         var stored = await app.WithDbAsync(db => db.OrganisationInvitations.SingleAsync());
-        Assert.Equal(InvitationHandler.Hash(link["/invitations/".Length..]), stored.TokenHash);
+        Assert.Equal(GrantsHub.Web.Infrastructure.InvitationTokens.Hash(link["/invitations/".Length..]), stored.TokenHash);
         Assert.Equal(app.Clock.GetUtcNow().AddDays(14), stored.ExpiresAt);
         Assert.DoesNotContain(link["/invitations/".Length..], stored.TokenHash, StringComparison.Ordinal);
 

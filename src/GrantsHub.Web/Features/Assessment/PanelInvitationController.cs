@@ -127,13 +127,13 @@ public sealed class PanelInvitationController(
 
     private Task<Domain.Assessment.PanelMember?> FindAsync(string token)
     {
-        var hash = PanelService.Hash(token);
+        var hash = InvitationTokens.Hash(token);
         return db.PanelMembers.Include(m => m.Panel).SingleOrDefaultAsync(m => m.InvitationTokenHash == hash);
     }
 
     private async Task<InvitationPage?> PageAsync(string token, AssessorAccountForm form)
     {
-        var hash = PanelService.Hash(token);
+        var hash = InvitationTokens.Hash(token);
         var invitation = await db.PanelMembers.AsNoTracking().Where(m => m.InvitationTokenHash == hash)
             .Select(m => new { m.InvitedEmail, m.UserId, RoundTitle = db.Rounds.Where(r => r.Id == m.Panel!.RoundId).Select(r => r.Title).First() })
             .SingleOrDefaultAsync();

@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using GrantsHub.Domain.Assessment;
 using GrantsHub.Domain.Rounds;
 using GrantsHub.Infrastructure.Persistence;
@@ -63,9 +61,8 @@ public sealed class PanelService(GrantsHubDbContext db, IAuditLog audit, Outbox 
             return false;
         }
 
-        // Lower-case hex, so the lower-case URLs the app generates keep the token intact.
-        var token = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
-        var member = new PanelMember { Panel = panel, InvitedEmail = email, InvitationTokenHash = Hash(token), InvitedAt = clock.GetUtcNow() };
+        var token = InvitationTokens.New();
+        var member = new PanelMember { Panel = panel, InvitedEmail = email, InvitationTokenHash = InvitationTokens.Hash(token), InvitedAt = clock.GetUtcNow() };
         db.PanelMembers.Add(member);
         await outbox.AddAsync($"panel-invitation:{member.InvitationTokenHash}", "PanelInvitation", email, null, null, "/Features/Assessment/Emails/PanelInvitation",
             new PanelInvitationEmail
@@ -82,7 +79,6 @@ public sealed class PanelService(GrantsHubDbContext db, IAuditLog audit, Outbox 
         return true;
     }
 
-    public static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 
     private static object Snapshot(Panel p) => new
     {

@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using GrantsHub.Domain.Common;
 using GrantsHub.Domain.Organisations;
 using GrantsHub.Infrastructure.Identity;
@@ -9,7 +7,6 @@ using GrantsHub.Web.Features.Reminders;
 using GrantsHub.Web.Infrastructure;
 using GrantsHub.Web.Infrastructure.Auditing;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 
 namespace GrantsHub.Web.Features.Organisations;
@@ -78,13 +75,13 @@ public sealed class InvitationHandler(
             return new InvitationOutcome(null, nameof(form.Email), $"{email} is already a member of {organisation.Name}");
         }
 
-        var token = WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
+        var token = InvitationTokens.New();
         var now = clock.GetUtcNow();
         var invitation = new OrganisationInvitation
         {
             OrganisationId = organisationId,
             Email = email,
-            TokenHash = Hash(token),
+            TokenHash = InvitationTokens.Hash(token),
             InvitedByUserId = userId,
             CreatedAt = now,
             ExpiresAt = now + Lifetime,
@@ -176,12 +173,11 @@ public sealed class InvitationHandler(
 
     private async Task<OrganisationInvitation?> UsableAsync(string token, bool tracked)
     {
-        var hash = Hash(token);
+        var hash = InvitationTokens.Hash(token);
         var now = clock.GetUtcNow();
         var query = db.OrganisationInvitations.Include(i => i.Organisation).Where(i => i.TokenHash == hash && i.AcceptedAt == null);
         var invitation = await (tracked ? query : query.AsNoTracking()).SingleOrDefaultAsync();
         return invitation is not null && invitation.ExpiresAt > now ? invitation : null;
     }
 
-    public static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 }
