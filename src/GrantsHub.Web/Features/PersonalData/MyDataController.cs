@@ -2,6 +2,7 @@ using GrantsHub.Infrastructure.Persistence;
 using GrantsHub.Web.Infrastructure;
 using GrantsHub.Web.Infrastructure.Auditing;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Net.Http.Headers;
@@ -37,6 +38,9 @@ public sealed class MyDataController(GrantsHubDbContext db, PersonalDataExport e
         Response.ContentType = "application/zip";
         Response.Headers[HeaderNames.ContentDisposition] = new ContentDispositionHeaderValue("attachment") { FileName = $"grantshub-my-data-{stamp}.zip" }.ToString();
         Response.Headers[HeaderNames.CacheControl] = "no-store";
+        // ZipArchive finishes each entry with a synchronous write even when used asynchronously;
+        // allowed for this one response so the zip streams instead of being built in memory.
+        HttpContext.Features.GetRequiredFeature<IHttpBodyControlFeature>().AllowSynchronousIO = true;
         await export.WriteAsync(userId, Response.Body, cancellationToken);
         return new EmptyResult();
     }
