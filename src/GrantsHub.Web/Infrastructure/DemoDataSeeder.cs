@@ -163,6 +163,12 @@ public sealed class DemoDataSeeder(GrantsHubDbContext db, UserManager<Applicatio
         db.OrganisationMembers.AddRange(
             new OrganisationMember { OrganisationId = organisations[0].Id, UserId = applicant.Id, Role = MemberRole.Owner, JoinedAt = now },
             new OrganisationMember { OrganisationId = organisations[1].Id, UserId = applicant2.Id, Role = MemberRole.Owner, JoinedAt = now });
+        // So the organisation's history page has a first entry in the demo.
+        db.AuditEntries.AddRange(organisations[..2].Zip(new[] { applicant, applicant2 }, (o, u) => new Domain.Auditing.AuditEntry
+        {
+            At = now, ActorUserId = u.Id, ActorName = u.DisplayName, Kind = Auditing.AuditKinds.OrganisationRegistered,
+            Summary = $"{o.Name} registered by {u.DisplayName}", OrganisationId = o.Id,
+        }));
         await db.SaveChangesAsync();
         await SeedAssessmentAsync(programme.Rounds[0], organisations, now);
         logger.LogInformation("Seeded the demo data: {Funder}, {Organisations} organisations and the demo accounts", FunderName, 6);

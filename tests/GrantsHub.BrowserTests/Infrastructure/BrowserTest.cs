@@ -11,6 +11,7 @@ namespace GrantsHub.BrowserTests.Infrastructure;
 public abstract class BrowserTest(AppServer app, Browser browser, ITestOutputHelper output) : IAsyncLifetime
 {
     private readonly List<IBrowserContext> _contexts = [];
+    private readonly List<string> _policyViolations = [];
 
     protected AppServer App { get; } = app;
 
@@ -24,6 +25,14 @@ public abstract class BrowserTest(AppServer app, Browser browser, ITestOutputHel
     {
         var page = await browser.NewPageAsync(App.BaseUrl);
         _contexts.Add(page.Context);
+        // Chromium reports anything the Content-Security-Policy blocks as a console error; a journey fails on any.
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error" && message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase))
+            {
+                _policyViolations.Add($"{page.Url}: {message.Text}");
+            }
+        };
         return page;
     }
 
@@ -49,6 +58,8 @@ public abstract class BrowserTest(AppServer app, Browser browser, ITestOutputHel
         {
             await context.CloseAsync();
         }
+
+        Assert.True(_policyViolations.Count == 0, "The Content-Security-Policy blocked something:\n" + string.Join("\n", _policyViolations));
     }
 
     private static string SafeFileName(string name)

@@ -14,7 +14,7 @@ namespace GrantsHub.IntegrationTests.Rounds;
 public sealed class RoundSetupTests(SharedApp app) : IClassFixture<SharedApp>
 {
     // The shared app's clock: 27 November 2026, 10:00 UTC.
-    private static Dictionary<string, string> Details(int programmeId, Action<Dictionary<string, string>>? change = null)
+    internal static Dictionary<string, string> Details(int programmeId, Action<Dictionary<string, string>>? change = null)
     {
         var fields = new Dictionary<string, string>
         {

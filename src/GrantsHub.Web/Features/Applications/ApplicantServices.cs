@@ -17,6 +17,7 @@ public static class ApplicantServices
         services.AddScoped<AnswersHandler>();
         services.AddScoped<SubmissionHandler>();
         services.AddScoped<AttachmentHandler>();
+        services.AddScoped<OrganisationTrailQuery>();
         return services;
     }
 }

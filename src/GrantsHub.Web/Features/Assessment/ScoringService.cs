@@ -53,6 +53,11 @@ public sealed class ScoringService(GrantsHubDbContext db, IAuditLog audit, TimeP
             return new ScoringOutcome(false, problems);
         }
 
+        // A change to scores already submitted keeps what they were, so the trail shows before and after.
+        var resubmitted = assignment.Score?.Status == ScoreStatus.Submitted;
+        var before = resubmitted
+            ? criteria.Select(c => new { CriterionId = c.Id, assignment.Score!.Criteria.FirstOrDefault(x => x.CriterionId == c.Id)?.Value }).ToList()
+            : null;
         var score = assignment.Score ??= new Score { AssignmentId = assignment.Id };
         score.Status = next.Value;
         score.UpdatedAt = now;
@@ -81,9 +86,10 @@ public sealed class ScoringService(GrantsHubDbContext db, IAuditLog audit, TimeP
 
         if (next == ScoreStatus.Submitted)
         {
-            audit.Record(AssessmentAuditKinds.ScoreSubmitted, $"Scores submitted for application {applicationId.ToString(CultureInfo.InvariantCulture)}",
+            audit.Record(AssessmentAuditKinds.ScoreSubmitted,
+                $"Scores {(resubmitted ? "changed after submission" : "submitted")} for application {applicationId.ToString(CultureInfo.InvariantCulture)}",
                 new AuditScope(FunderId: round.FunderId, RoundId: panel.RoundId, ApplicationId: applicationId),
-                after: entries.Select(e => new { e.CriterionId, e.Value }), entityType: "Score", entityId: assignment.Id.ToString(CultureInfo.InvariantCulture));
+                before, entries.Select(e => new { e.CriterionId, e.Value }), entityType: "Score", entityId: assignment.Id.ToString(CultureInfo.InvariantCulture));
         }
 
         await db.SaveChangesAsync();
