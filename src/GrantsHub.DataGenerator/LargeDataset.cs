@@ -2,6 +2,7 @@ using System.Globalization;
 using GrantsHub.Domain.Applications;
 using GrantsHub.Domain.Areas;
 using GrantsHub.Domain.Assessment;
+using GrantsHub.Domain.Awards;
 using GrantsHub.Domain.Common;
 using GrantsHub.Domain.Equality;
 using GrantsHub.Domain.Forms;
@@ -405,11 +406,164 @@ public sealed class LargeDataset(GrantsHubDbContext db, int seed, double scale, 
                     Revision = 1,
                 });
                 Count("decisions");
+                if (approved)
+                {
+                    AddAward(funder, round, application);
+                }
             }
         }
 
+        db.ChangeTracker.DetectChanges();
+        await db.SaveChangesAsync();
+        AddTranchesAndPayments(funder);
         await SaveAsync();
     }
+
+    private readonly List<Award> _roundAwards = [];
+
+    /// <summary>An accepted award with eight scale-up milestones and six-monthly reports; what is past is mostly done.</summary>
+    private void AddAward(GeneratedFunder funder, Round round, GrantApplication application)
+    {
+        var decidedAt = round.ClosesAt.AddDays(40);
+        var start = DateOnly.FromDateTime(decidedAt.UtcDateTime).AddDays(30);
+        var end = start.AddMonths(application.DurationMonths).AddDays(-1);
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var award = new Award
+        {
+            Reference = Award.ReferenceFor(application.Id, start),
+            ApplicationId = application.Id,
+            OrganisationId = application.OrganisationId,
+            RoundId = round.Id,
+            FunderId = funder.Id,
+            Amount = application.AmountRequested,
+            StartDate = start,
+            EndDate = end,
+            Status = end < today ? AwardStatus.Completed : AwardStatus.Active,
+            Conditions = "Report every six months; acknowledge the funder in publicity.",
+            CreatedAt = decidedAt,
+            OfferedAt = decidedAt.AddDays(1),
+            OfferedByUserId = funder.AdminUserId,
+            RespondBy = start,
+            AcceptedAt = decidedAt.AddDays(_random.Next(2, 20)),
+            AcceptedByName = Person(),
+            AcceptedByPosition = "Chair",
+            ClosedAt = end < today ? now.AddDays(-1) : null,
+        };
+        var days = end.DayNumber - start.DayNumber;
+        for (var m = 1; m <= 8; m++)
+        {
+            var due = start.AddDays(days * m / 8);
+            var target = _random.Next(10, 200);
+            var stage = due >= today ? (due.AddDays(-60) < today ? MilestoneStage.InProgress : MilestoneStage.Planned)
+                : _random.NextDouble() switch { < 0.85 => MilestoneStage.Approved, < 0.93 => MilestoneStage.Submitted, _ => MilestoneStage.InProgress };
+            var milestone = new Milestone
+            {
+                Number = m,
+                Title = string.Create(CultureInfo.InvariantCulture, $"Milestone {m}: {Pick(Words.Activities).ToLowerInvariant()}"),
+                Description = Pick(Words.Sentences),
+                DueDate = due,
+                TargetMeasure = Pick(Words.Measures),
+                TargetValue = target,
+                Stage = stage,
+                ActualValue = stage is MilestoneStage.Approved or MilestoneStage.Submitted ? target + _random.Next(-target / 3, target / 2) : null,
+                ApprovedAt = stage == MilestoneStage.Approved ? UkNoon(due.AddDays(_random.Next(-10, 25))) : null,
+            };
+            if (stage is MilestoneStage.Approved or MilestoneStage.Submitted)
+            {
+                milestone.Evidence.Add(new MilestoneEvidence
+                {
+                    Narrative = Pick(Words.Sentences),
+                    ActualValue = milestone.ActualValue,
+                    SubmittedAt = UkNoon(due.AddDays(_random.Next(-14, 10))),
+                    SubmittedByUserId = application.SubmittedByUserId ?? funder.AdminUserId,
+                    Outcome = stage == MilestoneStage.Approved ? ReviewOutcome.Approved : null,
+                    ReviewedAt = milestone.ApprovedAt,
+                    ReviewedByUserId = stage == MilestoneStage.Approved ? funder.AdminUserId : null,
+                });
+            }
+
+            award.Milestones.Add(milestone);
+            Count("milestones");
+        }
+
+        foreach (var report in ReportRules.Schedule(start, end, award.ReportIntervalMonths))
+        {
+            var due = report.DueDate;
+            var done = due < today && _random.NextDouble() < 0.9;
+            report.Stage = done ? ReportStage.Accepted : ReportStage.NotStarted;
+            if (done)
+            {
+                report.PeopleReached = _random.Next(20, 600);
+                report.Narrative = Pick(Words.Sentences);
+                report.SubmittedAt = UkNoon(due.AddDays(-_random.Next(0, 20)));
+                report.SubmittedByUserId = application.SubmittedByUserId;
+                report.ReviewedAt = UkNoon(due.AddDays(_random.Next(1, 20)));
+                report.ReviewedByUserId = funder.AdminUserId;
+                var remaining = report.PeopleReached.Value;
+                foreach (var code in Words.OutcomeCodes.Where(_ => _random.NextDouble() < 0.4))
+                {
+                    var count = _random.Next(0, remaining + 1);
+                    remaining -= count;
+                    report.Outcomes.Add(new ReportOutcome { DeiCode = code, Count = count });
+                }
+            }
+
+            award.Reports.Add(report);
+            Count("monitoring reports");
+        }
+
+        db.Awards.Add(award);
+        _roundAwards.Add(award);
+        Count("awards");
+    }
+
+    /// <summary>Four tranches per award, one on signing and one on each even milestone; approved milestones' tranches are mostly paid.</summary>
+    private void AddTranchesAndPayments(GeneratedFunder funder)
+    {
+        foreach (var award in _roundAwards)
+        {
+            var share = decimal.Round(award.Amount / 4m, 2);
+            for (var t = 1; t <= 4; t++)
+            {
+                var milestone = t == 1 ? null : award.Milestones[(2 * t) - 1];
+                var amount = t == 4 ? award.Amount - (3 * share) : share;
+                var due = milestone is null || milestone.Stage == MilestoneStage.Approved;
+                var paid = due && (milestone is null || _random.NextDouble() < 0.9);
+                var planned = milestone?.DueDate ?? award.StartDate;
+                var tranche = new AwardTranche
+                {
+                    AwardId = award.Id,
+                    Number = t,
+                    Amount = amount,
+                    PlannedDate = planned,
+                    MilestoneId = milestone?.Id,
+                    Status = paid ? TrancheStatus.Paid : due ? TrancheStatus.Due : TrancheStatus.Scheduled,
+                    DueSince = due ? milestone?.ApprovedAt ?? award.AcceptedAt : null,
+                };
+                if (paid)
+                {
+                    tranche.Payment = new Payment
+                    {
+                        AwardId = award.Id,
+                        Amount = amount,
+                        PaidOn = planned.AddDays(_random.Next(3, 30)),
+                        Reference = string.Create(CultureInfo.InvariantCulture, $"BACS-{award.Id:D6}-{t}"),
+                        RecordedAt = UkNoon(planned.AddDays(30)),
+                        RecordedByUserId = funder.AdminUserId,
+                    };
+                    Count("payments");
+                }
+
+                db.AwardTranches.Add(tranche);
+                Count("tranches");
+            }
+        }
+
+        _roundAwards.Clear();
+    }
+
+    private static DateTimeOffset UkNoon(DateOnly day) => new(day.ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero);
+
 
     private static int UkYear(DateTimeOffset instant) => instant.UtcDateTime.Year;
 

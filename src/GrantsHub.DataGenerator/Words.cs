@@ -24,6 +24,10 @@ internal static class Words
 
     public static readonly string[] Partners = ["Primary Care Network", "Community Mental Health Team", "Council public health team", "Library service", "Mosque", "Food bank"];
 
+    public static readonly string[] Measures = ["people supported", "sessions run", "sites open", "volunteers trained", "peer facilitators trained"];
+
+    public static readonly string[] OutcomeCodes = ["DEI010100", "DEI010200", "DEI020000", "DEI030000", "DEI040000", "DEI050000"];
+
     public static readonly string[] Sentences =
     [
         "We will run weekly sessions led by people with lived experience.",
