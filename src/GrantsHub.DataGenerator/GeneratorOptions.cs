@@ -3,11 +3,11 @@ using GrantsHub.Infrastructure.Persistence;
 
 namespace GrantsHub.DataGenerator;
 
-public sealed record GeneratorOptions(DatabaseOptions Database, int Seed, double Scale, DateTimeOffset Now)
+public sealed record GeneratorOptions(DatabaseOptions Database, int Seed, double Scale, DateTimeOffset Now, string? TargetsFile)
 {
     public const string Usage = """
         Usage: GrantsHub.DataGenerator [--provider Sqlite|PostgreSql] [--connection <string>]
-                                       [--data-directory <folder>] [--seed <n>] [--scale <x>] [--now <ISO instant>]
+                                       [--data-directory <folder>] [--seed <n>] [--scale <x>] [--now <ISO instant>] [--targets <file.json>]
         Fills an EMPTY database (migrating it first). --scale 1 gives 20 funders, 5,000 organisations,
         100 rounds, 20,000 applications; smaller scales shrink everything but the funders.
         """;
@@ -18,6 +18,7 @@ public sealed record GeneratorOptions(DatabaseOptions Database, int Seed, double
         var seed = 2026;
         var scale = 1.0;
         var now = DateTimeOffset.UtcNow;
+        string? targets = null;
         for (var i = 0; i < args.Length; i++)
         {
             var value = i + 1 < args.Length ? args[i + 1] : null;
@@ -43,6 +44,9 @@ public sealed record GeneratorOptions(DatabaseOptions Database, int Seed, double
                 case "--scale" when double.TryParse(value, CultureInfo.InvariantCulture, out var x) && x > 0 && x <= 10:
                     scale = x;
                     break;
+                case "--targets":
+                    targets = value;
+                    break;
                 case "--now" when DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var n):
                     now = n.ToUniversalTime();
                     break;
@@ -55,6 +59,6 @@ public sealed record GeneratorOptions(DatabaseOptions Database, int Seed, double
 
         return database.Provider == DatabaseProvider.PostgreSql && string.IsNullOrWhiteSpace(database.ConnectionString)
             ? null
-            : new GeneratorOptions(database, seed, scale, now);
+            : new GeneratorOptions(database, seed, scale, now, targets);
     }
 }

@@ -34,6 +34,17 @@ public sealed class LargeDataset(GrantsHubDbContext db, int seed, double scale, 
     private readonly Dictionary<string, int> _counts = [];
     private string _passwordHash = "";
     private readonly Dictionary<string, string> _roleIds = [];
+    private readonly Dictionary<int, int> _applicationsPerOrganisation = [];
+    private readonly List<(int OrganisationId, string Email)> _organisationEmails = [];
+    private (int RoundId, int Applications) _largestDecidedRoundOfFirstFunder;
+    private int _firstFunderId;
+
+    /// <summary>Where the benchmark should look: the first funder, its largest decided round, and the busiest organisation.</summary>
+    public BenchmarkTargets Targets()
+    {
+        var busiest = _applicationsPerOrganisation.MaxBy(p => p.Value).Key;
+        return new BenchmarkTargets(FunderAdminEmail(1), _firstFunderId, _largestDecidedRoundOfFirstFunder.RoundId, _organisationEmails.First(o => o.OrganisationId == busiest).Email, Password);
+    }
 
     public static string FunderAdminEmail(int funder) => string.Create(CultureInfo.InvariantCulture, $"funder{funder:D2}@{EmailDomain}");
 
@@ -183,6 +194,7 @@ public sealed class LargeDataset(GrantsHubDbContext db, int seed, double scale, 
             {
                 db.OrganisationMembers.Add(new OrganisationMember { OrganisationId = organisation.Id, UserId = owner.Id, Role = MemberRole.Owner, JoinedAt = organisation.CreatedAt });
                 result.Add((organisation.Id, owner.Id));
+                _organisationEmails.Add((organisation.Id, owner.Email!));
             }
 
             Count("organisations", pending.Count);
@@ -237,6 +249,7 @@ public sealed class LargeDataset(GrantsHubDbContext db, int seed, double scale, 
         }
 
         Count("funders", created.Count);
+        _firstFunderId = result[0].Id;
         await SaveAsync();
         return result;
     }
@@ -342,6 +355,16 @@ public sealed class LargeDataset(GrantsHubDbContext db, int seed, double scale, 
         }
 
         Count("applications", applications.Count);
+        foreach (var application in applications)
+        {
+            _applicationsPerOrganisation[application.OrganisationId] = _applicationsPerOrganisation.GetValueOrDefault(application.OrganisationId) + 1;
+        }
+
+        if (funder.Id == _firstFunderId && stage == RoundStage.Decided && applications.Count > _largestDecidedRoundOfFirstFunder.Applications)
+        {
+            _largestDecidedRoundOfFirstFunder = (round.Id, applications.Count);
+        }
+
         Count("answers", applications.Sum(a => a.Answers.Count));
         if (stage == RoundStage.Published)
         {
@@ -581,3 +604,5 @@ public sealed class LargeDataset(GrantsHubDbContext db, int seed, double scale, 
 
     private string Pick(string[] words) => words[_random.Next(words.Length)];
 }
+
+public sealed record BenchmarkTargets(string FunderEmail, int FunderId, int RoundId, string OrganisationEmail, string Password);
