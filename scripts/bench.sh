@@ -79,7 +79,7 @@ sign_in() {
   [ -n "$token" ] || token=$(curl -fs -c "$jar" -b "$jar" "$base/account/sign-in" | grep -o '__RequestVerificationToken[^>]*value="[^"]*"' | sed 's/.*value="//; s/"$//' | head -n 1)
   curl -fs -o /dev/null -c "$jar" -b "$jar" --data-urlencode "Email=$email" --data-urlencode "Password=$password" \
     --data-urlencode "__RequestVerificationToken=$token" "$base/account/sign-in"
-  grep -q "Identity.Application" "$jar" || { echo "Could not sign in as $email"; return 1; }
+  grep -q "grantshub.auth" "$jar" || { echo "Could not sign in as $email"; return 1; }
 }
 
 cookie_header() { awk 'BEGIN{ORS="; "} !/^#/ && NF>=7 {print $6"="$7} /^#HttpOnly_/ {print $6"="$7}' "$1" | sed 's/; $//'; }
