@@ -29,18 +29,11 @@ log "Restoring tools and building"
 dotnet tool restore >/dev/null || exit 1
 dotnet build GrantsHub.sln -c Debug -nologo -clp:ErrorsOnly || { echo "0 passed, 1 failed"; exit 1; }
 
-# A throwaway PostgreSQL cluster on a free loopback port, owned by the postgres user when we are root.
-pg_dir=$(mktemp -d /tmp/grantshub-pg.XXXXXX)
-pg_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()' 2>/dev/null || echo 55432)
-as_pg() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
-[ "$(id -u)" -eq 0 ] && chown postgres "$pg_dir"
-stop_pg() { as_pg "$pg_bin/pg_ctl" -D "$pg_dir/data" -m immediate stop >/dev/null 2>&1; rm -rf "$pg_dir"; }
-trap stop_pg EXIT
-log "Starting PostgreSQL on 127.0.0.1:$pg_port"
-as_pg "$pg_bin/initdb" -D "$pg_dir/data" -U postgres --auth=trust -E UTF8 >/dev/null || { echo "initdb failed"; exit 1; }
-as_pg "$pg_bin/pg_ctl" -D "$pg_dir/data" -o "-p $pg_port -k $pg_dir -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200" -l "$pg_dir/log" -w start >/dev/null \
-  || { cat "$pg_dir/log"; echo "PostgreSQL did not start"; exit 1; }
-pg_cs="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=postgres"
+source scripts/lib/postgres.sh
+trap stop_throwaway_postgres EXIT
+log "Starting a throwaway PostgreSQL"
+start_throwaway_postgres || exit 1
+echo "PostgreSQL on 127.0.0.1:$pg_port"
 
 log "Checking that neither provider has model changes without a migration"
 for provider in Sqlite PostgreSql; do

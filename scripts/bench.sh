@@ -1,0 +1,197 @@
+#!/usr/bin/env bash
+# The benchmark: generates the large instance (once per provider, cached under $BENCH_DIR), starts
+# the app in Release on it, and measures each main page with wrk, printing requests per second and
+# p99 latency, and each page's throughput as a ratio to the bare reference page (/funders: one
+# compiled no-tracking query rendered by a Razor view). Then, on PostgreSQL, two instances behind
+# nginx on loopback against one instance.
+#
+#   scripts/bench.sh [--scale 1] [--duration 10] [--providers "sqlite postgresql"] [--connections 16]
+#
+# Run as root on a fresh machine it installs wrk, nginx and PostgreSQL from Debian.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+
+scale=1; duration=10; providers="sqlite postgresql"; connections=16
+while [ $# -gt 0 ]; do
+  case $1 in
+    --scale) scale=$2; shift 2 ;;
+    --duration) duration=$2; shift 2 ;;
+    --providers) providers=$2; shift 2 ;;
+    --connections) connections=$2; shift 2 ;;
+    *) echo "Unknown option $1"; exit 2 ;;
+  esac
+done
+bench_dir=${BENCH_DIR:-/tmp/grantshub-bench}
+mkdir -p "$bench_dir"
+
+log() { printf '\n== %s\n' "$*"; }
+
+need_apt=()
+command -v wrk >/dev/null || need_apt+=(wrk)
+command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || need_apt+=(nginx)
+initdb_bin=$(ls /usr/lib/postgresql/*/bin/initdb 2>/dev/null | sort -V | tail -n 1)
+[ -n "$initdb_bin" ] || need_apt+=(postgresql)
+if [ ${#need_apt[@]} -gt 0 ]; then
+  [ "$(id -u)" -eq 0 ] || { echo "Missing: ${need_apt[*]}. Install them or run as root."; exit 1; }
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_apt[@]}" >/dev/null || exit 1
+  initdb_bin=$(ls /usr/lib/postgresql/*/bin/initdb 2>/dev/null | sort -V | tail -n 1)
+fi
+pg_bin=$(dirname "$initdb_bin")
+nginx_bin=$(command -v nginx || echo /usr/sbin/nginx)
+
+log "Building in Release"
+dotnet build src/GrantsHub.Web -c Release -nologo -clp:ErrorsOnly -o "$bench_dir/web" >/dev/null || exit 1
+dotnet build src/GrantsHub.DataGenerator -c Release -nologo -clp:ErrorsOnly -o "$bench_dir/generator" >/dev/null || exit 1
+cp -r wwwroot "$bench_dir/web/" 2>/dev/null
+
+source scripts/lib/postgres.sh
+pids=()
+cleanup() {
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null; done
+  [ -f "$bench_dir/nginx.pid" ] && kill "$(cat "$bench_dir/nginx.pid")" 2>/dev/null
+  stop_throwaway_postgres
+}
+trap cleanup EXIT
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'; }
+
+# start_app <port> <provider env...>: one Release instance, no demo seed, no job server.
+start_app() {
+  local port=$1; shift
+  (cd "$bench_dir/web" && env ASPNETCORE_ENVIRONMENT=Production App__SeedDemoData=false Jobs__RunServer=false \
+      Logging__LogLevel__Default=Warning ASPNETCORE_URLS="http://127.0.0.1:$port" "$@" \
+      dotnet GrantsHub.Web.dll >"$bench_dir/app-$port.log" 2>&1) &
+  pids+=($!)
+  for _ in $(seq 1 120); do
+    curl -fs "http://127.0.0.1:$port/health" >/dev/null 2>&1 && return 0
+    sleep 1
+  done
+  echo "The app on port $port did not start:"; tail -20 "$bench_dir/app-$port.log"; return 1
+}
+
+# sign_in <base url> <email> <password> <cookie jar>
+sign_in() {
+  local base=$1 email=$2 password=$3 jar=$4
+  rm -f "$jar"
+  local token
+  token=$(curl -fs -c "$jar" -b "$jar" "$base/account/sign-in" | grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | sed 's/.*value="//; s/"$//')
+  [ -n "$token" ] || token=$(curl -fs -c "$jar" -b "$jar" "$base/account/sign-in" | grep -o '__RequestVerificationToken[^>]*value="[^"]*"' | sed 's/.*value="//; s/"$//' | head -n 1)
+  curl -fs -o /dev/null -c "$jar" -b "$jar" --data-urlencode "Email=$email" --data-urlencode "Password=$password" \
+    --data-urlencode "__RequestVerificationToken=$token" "$base/account/sign-in"
+  grep -q "grantshub.auth" "$jar" || { echo "Could not sign in as $email"; return 1; }
+}
+
+cookie_header() { awk 'BEGIN{ORS="; "} !/^#/ && NF>=7 {print $6"="$7} /^#HttpOnly_/ {print $6"="$7}' "$1" | sed 's/; $//'; }
+
+# measure <label> <url> [cookie jar]: prints "label rps p99" and remembers rps.
+declare -A rps
+measure() {
+  local label=$1 url=$2 jar=${3:-}
+  local header=()
+  [ -n "$jar" ] && header=(-H "Cookie: $(cookie_header "$jar")")
+  local status
+  status=$(curl -s -o /dev/null -w '%{http_code}' "${header[@]}" "$url")
+  if [ "$status" != "200" ]; then printf '  %-28s HTTP %s, not measured\n' "$label" "$status"; rps[$label]=0; return; fi
+  wrk -t2 -c"$connections" -d"${duration}s" --latency "${header[@]}" "$url" >"$bench_dir/wrk.out" 2>&1
+  local r p99
+  r=$(awk '/Requests\/sec/ {print $2}' "$bench_dir/wrk.out")
+  p99=$(awk '$1=="99%" {print $2}' "$bench_dir/wrk.out")
+  rps[$label]=$r
+  printf '  %-28s %10s req/s   p99 %8s\n' "$label" "$r" "$p99"
+}
+
+ratio() { python3 -c "import sys; a,b=float(sys.argv[1]),float(sys.argv[2]); print(f'{a/b:.2f}' if b else 'n/a')" "$1" "$2"; }
+
+report_ratios() {
+  local bare=${rps[bare]}
+  echo "  -- as a ratio to the bare page (targets: heaviest page >= 0.40, list pages >= 0.60)"
+  for label in funder-dashboard round-applications moderation equality-dashboard organisation-dashboard grants.json; do
+    printf '  %-28s %s\n' "$label" "$(ratio "${rps[$label]:-0}" "$bare")"
+  done
+}
+
+for provider in $providers; do
+  case $provider in
+    sqlite)
+      data="$bench_dir/sqlite"
+      db_env=(Database__Provider=Sqlite Database__DataDirectory="$data")
+      gen_args=(--provider Sqlite --data-directory "$data")
+      ;;
+    postgresql)
+      [ -n "${pg_cs:-}" ] || start_throwaway_postgres -c shared_buffers=256MB || exit 1
+      data="$bench_dir/postgresql"
+      cs="${pg_cs/Database=postgres/Database=grantshub_bench}"
+      db_env=(Database__Provider=PostgreSql Database__ConnectionString="$cs")
+      gen_args=(--provider PostgreSql --connection "$cs")
+      rm -f "$data/targets.json" # a fresh cluster each run
+      ;;
+    *) echo "Unknown provider $provider"; exit 2 ;;
+  esac
+  mkdir -p "$data"
+  if [ ! -f "$data/targets.json" ]; then
+    log "Generating the large instance on $provider (scale $scale)"
+    rm -f "$data"/grantshub.db*
+    (cd "$bench_dir/generator" && dotnet GrantsHub.DataGenerator.dll "${gen_args[@]}" --scale "$scale" --targets "$data/targets.json") || exit 1
+  fi
+  read -r funder_email funder_id round_id org_email password < <(python3 -c "import json,sys; t=json.load(open(sys.argv[1])); print(t['FunderEmail'], t['FunderId'], t['RoundId'], t['OrganisationEmail'], t['Password'])" "$data/targets.json")
+
+  port=$(free_port)
+  base="http://127.0.0.1:$port"
+  log "$provider: one instance on $base"
+  start_app "$port" "${db_env[@]}" || exit 1
+  sign_in "$base" "$funder_email" "$password" "$bench_dir/funder.jar" || exit 1
+  sign_in "$base" "$org_email" "$password" "$bench_dir/org.jar" || exit 1
+  # Publish the funder's open data so grants.json has something to stream.
+  token=$(curl -fs -b "$bench_dir/funder.jar" "$base/funder/open-data" | grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | head -n 1 | sed 's/.*value="//; s/"$//')
+  [ -n "$token" ] && curl -fs -o /dev/null -b "$bench_dir/funder.jar" --data-urlencode "__RequestVerificationToken=$token" "$base/funder/open-data/publish"
+
+  for warm in /funders /funder "/funder/rounds/$round_id/applications"; do curl -s -o /dev/null -b "$bench_dir/funder.jar" "$base$warm"; done
+  measure bare "$base/funders"
+  measure funder-dashboard "$base/funder" "$bench_dir/funder.jar"
+  measure round-applications "$base/funder/rounds/$round_id/applications" "$bench_dir/funder.jar"
+  measure moderation "$base/funder/rounds/$round_id/moderation" "$bench_dir/funder.jar"
+  measure equality-dashboard "$base/funder/equality" "$bench_dir/funder.jar"
+  measure organisation-dashboard "$base/organisation" "$bench_dir/org.jar"
+  measure grants.json "$base/funders/$funder_id/grants.json"
+  report_ratios
+  printf '  %-28s %s MB\n' "app memory after the run" "$(ps -o rss= -p "$(ss -ltnpH "sport = :$port" | grep -o 'pid=[0-9]*' | head -n 1 | cut -d= -f2)" 2>/dev/null | awk '{printf "%.0f", $1/1024}')"
+
+  if [ "$provider" = postgresql ]; then
+    single=${rps[funder-dashboard]}
+    port2=$(free_port)
+    log "postgresql: a second instance on port $port2 and nginx round-robin in front of both"
+    start_app "$port2" "${db_env[@]}" || exit 1
+    lb_port=$(free_port)
+    cat >"$bench_dir/nginx.conf" <<CONF
+worker_processes 1;
+pid $bench_dir/nginx.pid;
+error_log $bench_dir/nginx-error.log;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  upstream grantshub { server 127.0.0.1:$port; server 127.0.0.1:$port2; keepalive 32; }
+  server {
+    listen 127.0.0.1:$lb_port;
+    client_max_body_size 12m;
+    location / {
+      proxy_pass http://grantshub;
+      proxy_http_version 1.1;
+      proxy_set_header Connection "";
+      proxy_set_header Host \$host;
+      proxy_set_header X-Forwarded-For \$remote_addr;
+      proxy_set_header X-Forwarded-Proto \$scheme;
+    }
+  }
+}
+CONF
+    "$nginx_bin" -c "$bench_dir/nginx.conf" -p "$bench_dir" || exit 1
+    lb="http://127.0.0.1:$lb_port"
+    sign_in "$lb" "$funder_email" "$password" "$bench_dir/funder-lb.jar" || exit 1
+    measure funder-dashboard-x2 "$lb/funder" "$bench_dir/funder-lb.jar"
+    printf '  %-28s %s\n' "two instances / one" "$(ratio "${rps[funder-dashboard-x2]}" "$single")"
+  fi
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null; done
+  pids=()
+  [ -f "$bench_dir/nginx.pid" ] && kill "$(cat "$bench_dir/nginx.pid")" 2>/dev/null && rm -f "$bench_dir/nginx.pid"
+done
