@@ -25,6 +25,16 @@ public sealed class JobsOptions
     /// <summary>Cron (Europe/London) of the safety-net run of the email dispatcher.</summary>
     [Required]
     public string EmailDispatchCron { get; set; } = "* * * * *";
+
+    /// <summary>Cron (Europe/London) of each reminder scan. Scans are idempotent, so running them more often only costs a query.</summary>
+    [Required]
+    public string RoundClosingCron { get; set; } = "0 8 * * *";
+
+    [Required]
+    public string ScoringDueCron { get; set; } = "0 8 * * *";
+
+    [Required]
+    public string ScoringOverdueCron { get; set; } = "0 9 * * *";
 }
 
 public static class JobsSetup
@@ -68,6 +78,11 @@ public static class JobsSetup
         }
 
         services.AddScoped<EmailDispatchJob>();
+        services.AddScoped<ReminderWriter>();
+        services.AddScoped<ReminderLinks>();
+        services.AddScoped<RoundClosingReminderJob>();
+        services.AddScoped<ScoringReminderJob>();
+        services.AddScoped<ScoringOverdueReminderJob>();
         services.AddSingleton<IEmailDispatchTrigger, HangfireEmailDispatchTrigger>();
         return services;
     }
