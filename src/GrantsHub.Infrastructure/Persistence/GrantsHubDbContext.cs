@@ -2,6 +2,7 @@ using GrantsHub.Domain.Applications;
 using GrantsHub.Domain.Assessment;
 using GrantsHub.Domain.Areas;
 using GrantsHub.Domain.Auditing;
+using GrantsHub.Domain.Awards;
 using GrantsHub.Domain.Common;
 using GrantsHub.Domain.Email;
 using GrantsHub.Domain.Files;
@@ -50,6 +51,16 @@ public class GrantsHubDbContext(DbContextOptions<GrantsHubDbContext> options)
     public DbSet<Moderation> Moderations => Set<Moderation>();
     public DbSet<Recommendation> Recommendations => Set<Recommendation>();
     public DbSet<Decision> Decisions => Set<Decision>();
+    public DbSet<Award> Awards => Set<Award>();
+    public DbSet<AwardTranche> AwardTranches => Set<AwardTranche>();
+    public DbSet<Payment> Payments => Set<Payment>();
+    public DbSet<Milestone> Milestones => Set<Milestone>();
+    public DbSet<MilestoneEvidence> MilestoneEvidence => Set<MilestoneEvidence>();
+    public DbSet<AwardFile> AwardFiles => Set<AwardFile>();
+    public DbSet<MonitoringReport> MonitoringReports => Set<MonitoringReport>();
+    public DbSet<ReportOutcome> ReportOutcomes => Set<ReportOutcome>();
+    public DbSet<AwardVariation> AwardVariations => Set<AwardVariation>();
+    public DbSet<VariationTrancheChange> VariationTrancheChanges => Set<VariationTrancheChange>();
     public DbSet<FunderReminderSettings> FunderReminderSettings => Set<FunderReminderSettings>();
     public DbSet<ReminderOptOut> ReminderOptOuts => Set<ReminderOptOut>();
 
