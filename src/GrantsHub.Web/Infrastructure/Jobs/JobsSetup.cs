@@ -35,6 +35,21 @@ public sealed class JobsOptions
 
     [Required]
     public string ScoringOverdueCron { get; set; } = "0 9 * * *";
+
+    [Required]
+    public string OfferAcceptanceCron { get; set; } = "0 8 * * *";
+
+    [Required]
+    public string MilestoneDueCron { get; set; } = "0 8 * * *";
+
+    [Required]
+    public string MilestoneOverdueCron { get; set; } = "0 9 * * *";
+
+    [Required]
+    public string MonitoringReportDueCron { get; set; } = "0 8 * * *";
+
+    [Required]
+    public string MonitoringReportOverdueCron { get; set; } = "0 9 * * *";
 }
 
 public static class JobsSetup
@@ -83,6 +98,11 @@ public static class JobsSetup
         services.AddScoped<RoundClosingReminderJob>();
         services.AddScoped<ScoringReminderJob>();
         services.AddScoped<ScoringOverdueReminderJob>();
+        services.AddScoped<OfferAcceptanceReminderJob>();
+        services.AddScoped<MilestoneDueReminderJob>();
+        services.AddScoped<MilestoneOverdueReminderJob>();
+        services.AddScoped<MonitoringReportDueReminderJob>();
+        services.AddScoped<MonitoringReportOverdueReminderJob>();
         services.AddSingleton<IEmailDispatchTrigger, HangfireEmailDispatchTrigger>();
         return services;
     }
