@@ -1,5 +1,6 @@
 using GrantsHub.Domain.Applications;
 using GrantsHub.Domain.Assessment;
+using GrantsHub.Domain.Awards;
 using GrantsHub.Domain.Email;
 using GrantsHub.Domain.Rounds;
 using GrantsHub.IntegrationTests.Assessment;
@@ -32,6 +33,25 @@ public static class ReminderScenario
             return draft.Id;
         });
 
+    /// <summary>An active award to the demo applicant's organisation with one planned milestone due on <paramref name="due"/> (a UK day).</summary>
+    public static async Task<int> MilestoneDueOnAsync(GrantsHubFactory app, DateOnly due)
+    {
+        var draft = await DraftInRoundClosingAtAsync(app, due.AddDays(-200).ToDateTime(new TimeOnly(12, 0)));
+        return await app.WithDbAsync(async db =>
+        {
+            var application = await db.Applications.Include(a => a.Round!.Programme).SingleAsync(a => a.Id == draft);
+            var award = new Award
+            {
+                ApplicationId = application.Id, OrganisationId = application.OrganisationId, RoundId = application.RoundId, FunderId = application.Round!.Programme!.FunderId,
+                Reference = "AW-2027-000042", Amount = 8_000m, StartDate = due.AddDays(-100), EndDate = due.AddDays(200), Status = AwardStatus.Active,
+                Milestones = [new Milestone { Number = 1, Title = "Ten walking groups running", TargetMeasure = "Groups", TargetValue = 10, DueDate = due, Stage = MilestoneStage.Planned }],
+            };
+            db.Awards.Add(award);
+            await db.SaveChangesAsync();
+            return award.Milestones[0].Id;
+        });
+    }
+
     /// <summary>Assessor 1 has two unscored applications on the panel; assessor 2 has submitted their only one.</summary>
     public static async Task<AssessmentScenario> PanelDueAtAsync(GrantsHubFactory app, DateTime deadlineLocal)
     {
@@ -56,6 +76,8 @@ public static class ReminderScenario
             RoundClosingReminderJob j => j.RunAsync(CancellationToken.None),
             ScoringReminderJob j => j.RunAsync(CancellationToken.None),
             ScoringOverdueReminderJob j => j.RunAsync(CancellationToken.None),
+            MilestoneDueReminderJob j => j.RunAsync(CancellationToken.None),
+            MilestoneOverdueReminderJob j => j.RunAsync(CancellationToken.None),
             EmailDispatchJob j => j.RunAsync(CancellationToken.None),
             _ => throw new ArgumentException($"No way to run {typeof(TJob).Name}"),
         });
@@ -66,6 +88,8 @@ public static class ReminderScenario
         await RunAsync<RoundClosingReminderJob>(app);
         await RunAsync<ScoringReminderJob>(app);
         await RunAsync<ScoringOverdueReminderJob>(app);
+        await RunAsync<MilestoneDueReminderJob>(app);
+        await RunAsync<MilestoneOverdueReminderJob>(app);
         await RunAsync<EmailDispatchJob>(app);
     }
 

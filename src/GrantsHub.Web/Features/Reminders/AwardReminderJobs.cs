@@ -57,7 +57,14 @@ internal static class AwardReminders
 
     public static DateOnly Today(TimeProvider clock) => ReminderTiming.Day(clock.GetUtcNow(), UkTime.Zone);
 
-    internal sealed record SubjectRow(int Id, int AwardId, string Title, DateOnly Due);
+    /// <summary>Built with an initialiser, not a constructor, so EF can join on it in SQL.</summary>
+    internal sealed class SubjectRow
+    {
+        public int Id { get; init; }
+        public int AwardId { get; init; }
+        public string Title { get; init; } = "";
+        public DateOnly Due { get; init; }
+    }
 }
 
 /// <summary>A week and a day before an unanswered offer's reply-by date, tells the organisation's members (essential: an unanswered offer can lapse).</summary>
@@ -71,7 +78,7 @@ public sealed class OfferAcceptanceReminderJob(GrantsHubDbContext db, ReminderWr
         var until = today.AddDays(OfferLeadDays.Max());
         var rows = await AwardReminders.WithRecipients(db,
                 db.Awards.AsNoTracking().Where(a => a.Status == AwardStatus.Offered && a.RespondBy != null && a.RespondBy >= today && a.RespondBy <= until),
-                a => new AwardReminders.SubjectRow(a.Id, a.Id, a.Reference, a.RespondBy!.Value))
+                a => new AwardReminders.SubjectRow { Id = a.Id, AwardId = a.Id, Title = a.Reference, Due = a.RespondBy!.Value })
             .ToListAsync(cancellationToken);
         var batch = new ReminderBatch();
         foreach (var row in rows)
@@ -100,7 +107,7 @@ public sealed class MilestoneDueReminderJob(GrantsHubDbContext db, ReminderWrite
         var rows = await AwardReminders.WithRecipients(db,
                 db.Milestones.AsNoTracking().Where(m => m.Award!.Status == AwardStatus.Active && m.DueDate >= today && m.DueDate <= until
                     && (m.Stage == MilestoneStage.Planned || m.Stage == MilestoneStage.InProgress || m.Stage == MilestoneStage.ChangesRequested)),
-                m => new AwardReminders.SubjectRow(m.Id, m.AwardId, m.Title, m.DueDate))
+                m => new AwardReminders.SubjectRow { Id = m.Id, AwardId = m.AwardId, Title = m.Title, Due = m.DueDate })
             .ToListAsync(cancellationToken);
         var batch = new ReminderBatch();
         foreach (var row in rows)
@@ -108,7 +115,7 @@ public sealed class MilestoneDueReminderJob(GrantsHubDbContext db, ReminderWrite
             if (ReminderTiming.StageBefore(row.Due, today, [settings.For(row.FunderId).MilestoneDueDays, 0]) is { } days)
             {
                 AwardReminders.Add(batch, links, ReminderKind.MilestoneDue, row, string.Create(CultureInfo.InvariantCulture, $"{days}d-{AwardReminders.Iso(row.Due)}"),
-                    days == 0 ? $"Milestone \"{row.Title}\" is due today" : $"Milestone \"{row.Title}\" is due in {days} days",
+                    $"Milestone \"{row.Title}\" is due {RoundClosingReminderJob.When(row.Due.DayNumber - today.DayNumber)}",
                     $"The milestone \"{row.Title}\" of grant {row.AwardReference} is due. Send your evidence by the end of the day below.",
                     "Send milestone evidence");
             }
@@ -127,7 +134,7 @@ public sealed class MilestoneOverdueReminderJob(GrantsHubDbContext db, ReminderW
         var rows = await AwardReminders.WithRecipients(db,
                 db.Milestones.AsNoTracking().Where(m => m.Award!.Status == AwardStatus.Active && m.DueDate < today
                     && (m.Stage == MilestoneStage.Planned || m.Stage == MilestoneStage.InProgress || m.Stage == MilestoneStage.ChangesRequested)),
-                m => new AwardReminders.SubjectRow(m.Id, m.AwardId, m.Title, m.DueDate))
+                m => new AwardReminders.SubjectRow { Id = m.Id, AwardId = m.AwardId, Title = m.Title, Due = m.DueDate })
             .ToListAsync(cancellationToken);
         var batch = new ReminderBatch();
         foreach (var row in rows)
@@ -154,7 +161,7 @@ public sealed class MonitoringReportDueReminderJob(GrantsHubDbContext db, Remind
         var rows = await AwardReminders.WithRecipients(db,
                 db.MonitoringReports.AsNoTracking().Where(r => r.Award!.Status == AwardStatus.Active && r.DueDate >= today && r.DueDate <= until
                     && (r.Stage == ReportStage.NotStarted || r.Stage == ReportStage.ChangesRequested)),
-                r => new AwardReminders.SubjectRow(r.Id, r.AwardId, r.Title, r.DueDate))
+                r => new AwardReminders.SubjectRow { Id = r.Id, AwardId = r.AwardId, Title = r.Title, Due = r.DueDate })
             .ToListAsync(cancellationToken);
         var batch = new ReminderBatch();
         foreach (var row in rows)
@@ -162,7 +169,7 @@ public sealed class MonitoringReportDueReminderJob(GrantsHubDbContext db, Remind
             if (ReminderTiming.StageBefore(row.Due, today, [settings.For(row.FunderId).MonitoringReportDueDays, 0]) is { } days)
             {
                 AwardReminders.Add(batch, links, ReminderKind.MonitoringReportDue, row, string.Create(CultureInfo.InvariantCulture, $"{days}d-{AwardReminders.Iso(row.Due)}"),
-                    days == 0 ? $"Your report \"{row.Title}\" is due today" : $"Your report \"{row.Title}\" is due in {days} days",
+                    $"Your report \"{row.Title}\" is due {RoundClosingReminderJob.When(row.Due.DayNumber - today.DayNumber)}",
                     $"The monitoring report \"{row.Title}\" for grant {row.AwardReference} is due by the end of the day below.",
                     "Write your report");
             }
@@ -181,7 +188,7 @@ public sealed class MonitoringReportOverdueReminderJob(GrantsHubDbContext db, Re
         var rows = await AwardReminders.WithRecipients(db,
                 db.MonitoringReports.AsNoTracking().Where(r => r.Award!.Status == AwardStatus.Active && r.DueDate < today
                     && (r.Stage == ReportStage.NotStarted || r.Stage == ReportStage.ChangesRequested)),
-                r => new AwardReminders.SubjectRow(r.Id, r.AwardId, r.Title, r.DueDate))
+                r => new AwardReminders.SubjectRow { Id = r.Id, AwardId = r.AwardId, Title = r.Title, Due = r.DueDate })
             .ToListAsync(cancellationToken);
         var batch = new ReminderBatch();
         foreach (var row in rows)

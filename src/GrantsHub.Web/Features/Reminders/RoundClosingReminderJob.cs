@@ -14,7 +14,6 @@ public sealed class RoundClosingEmail : EmailModel
     public required string ProjectTitle { get; init; }
     public required string RoundTitle { get; init; }
     public required string Deadline { get; init; }
-    public int DaysBefore { get; init; }
     public required string DraftUrl { get; init; }
 }
 
@@ -55,18 +54,27 @@ public sealed class RoundClosingReminderJob(GrantsHubDbContext db, ReminderWrite
             }
 
             var deadlineDay = DateOnly.FromDateTime(UkTime.ToLocal(row.ClosesAt)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            var left = ReminderTiming.Day(row.ClosesAt, UkTime.Zone).DayNumber - ReminderTiming.Day(now, UkTime.Zone).DayNumber;
             var link = links.Absolute(string.Create(CultureInfo.InvariantCulture, $"/applications/{row.Id}"));
             batch.Add(string.Create(CultureInfo.InvariantCulture, $"reminder:{ReminderKind.RoundClosing}:{row.Id}:{row.UserId}:{days}d-{deadlineDay}"),
                 ReminderKind.RoundClosing, row.FunderId, new ReminderRecipient(row.UserId, row.Email!, row.DisplayName), Template, link,
                 new RoundClosingEmail
                 {
-                    Subject = days <= 1 ? $"{row.RoundTitle} closes tomorrow: your draft is not submitted" : $"{row.RoundTitle} closes in {days} days: your draft is not submitted",
+                    Subject = $"{row.RoundTitle} closes {When(left)}: your draft is not submitted",
                     RecipientName = row.DisplayName, OrganisationName = row.Organisation, ProjectTitle = row.ProjectTitle, RoundTitle = row.RoundTitle,
-                    Deadline = UkTime.Format(row.ClosesAt), DaysBefore = days, DraftUrl = link,
+                    Deadline = UkTime.Format(row.ClosesAt), DraftUrl = link,
                     UnsubscribeUrl = links.Unsubscribe(row.UserId, ReminderKind.RoundClosing),
                 });
         }
 
         return await writer.WriteAsync(batch, cancellationToken);
     }
+
+    /// <summary>"today", "tomorrow" or "in 3 days", counting UK calendar days.</summary>
+    public static string When(int daysLeft) => daysLeft switch
+    {
+        <= 0 => "today",
+        1 => "tomorrow",
+        _ => string.Create(CultureInfo.InvariantCulture, $"in {daysLeft} days"),
+    };
 }
