@@ -1192,6 +1192,9 @@ namespace GrantsHub.Migrations.PostgreSql.Migrations
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int?>("FunderId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("HtmlBody")
                         .IsRequired()
                         .HasColumnType("text");
@@ -1210,7 +1213,14 @@ namespace GrantsHub.Migrations.PostgreSql.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
+                    b.Property<string>("LinkUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
                     b.Property<DateTimeOffset>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("ReadAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTimeOffset?>("SentAt")
@@ -1252,6 +1262,10 @@ namespace GrantsHub.Migrations.PostgreSql.Migrations
                         .IsUnique();
 
                     b.HasIndex("Status", "NextAttemptAt");
+
+                    b.HasIndex("ToUserId", "CreatedAt");
+
+                    b.HasIndex("FunderId", "Status", "CreatedAt");
 
                     b.ToTable("Outbox", (string)null);
                 });
@@ -1607,6 +1621,58 @@ namespace GrantsHub.Migrations.PostgreSql.Migrations
                         .IsUnique();
 
                     b.ToTable("OrganisationMembers");
+                });
+
+            modelBuilder.Entity("GrantsHub.Domain.Reminders.FunderReminderSettings", b =>
+                {
+                    b.Property<int>("FunderId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("AgreementFinalDays")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("AgreementFirstDays")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MilestoneDueDays")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MonitoringReportDueDays")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RoundClosingFinalDays")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RoundClosingFirstDays")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ScoringDueDays")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("FunderId");
+
+                    b.ToTable("FunderReminderSettings");
+                });
+
+            modelBuilder.Entity("GrantsHub.Domain.Reminders.ReminderOptOut", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("UserId", "Kind");
+
+                    b.ToTable("ReminderOptOuts");
                 });
 
             modelBuilder.Entity("GrantsHub.Domain.Rounds.Criterion", b =>
@@ -2388,6 +2454,24 @@ namespace GrantsHub.Migrations.PostgreSql.Migrations
                         .IsRequired();
 
                     b.Navigation("Organisation");
+                });
+
+            modelBuilder.Entity("GrantsHub.Domain.Reminders.FunderReminderSettings", b =>
+                {
+                    b.HasOne("GrantsHub.Domain.Funders.Funder", null)
+                        .WithOne()
+                        .HasForeignKey("GrantsHub.Domain.Reminders.FunderReminderSettings", "FunderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GrantsHub.Domain.Reminders.ReminderOptOut", b =>
+                {
+                    b.HasOne("GrantsHub.Infrastructure.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("GrantsHub.Domain.Rounds.Criterion", b =>

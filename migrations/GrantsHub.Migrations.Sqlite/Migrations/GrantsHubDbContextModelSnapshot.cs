@@ -1133,6 +1133,9 @@ namespace GrantsHub.Migrations.Sqlite.Migrations
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("FunderId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("HtmlBody")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -1151,7 +1154,14 @@ namespace GrantsHub.Migrations.Sqlite.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("LinkUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("NextAttemptAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ReadAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("SentAt")
@@ -1193,6 +1203,10 @@ namespace GrantsHub.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.HasIndex("Status", "NextAttemptAt");
+
+                    b.HasIndex("ToUserId", "CreatedAt");
+
+                    b.HasIndex("FunderId", "Status", "CreatedAt");
 
                     b.ToTable("Outbox", (string)null);
                 });
@@ -1531,6 +1545,58 @@ namespace GrantsHub.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("OrganisationMembers");
+                });
+
+            modelBuilder.Entity("GrantsHub.Domain.Reminders.FunderReminderSettings", b =>
+                {
+                    b.Property<int>("FunderId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AgreementFinalDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AgreementFirstDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MilestoneDueDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MonitoringReportDueDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RoundClosingFinalDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RoundClosingFirstDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ScoringDueDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("FunderId");
+
+                    b.ToTable("FunderReminderSettings");
+                });
+
+            modelBuilder.Entity("GrantsHub.Domain.Reminders.ReminderOptOut", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UserId", "Kind");
+
+                    b.ToTable("ReminderOptOuts");
                 });
 
             modelBuilder.Entity("GrantsHub.Domain.Rounds.Criterion", b =>
@@ -2294,6 +2360,24 @@ namespace GrantsHub.Migrations.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("Organisation");
+                });
+
+            modelBuilder.Entity("GrantsHub.Domain.Reminders.FunderReminderSettings", b =>
+                {
+                    b.HasOne("GrantsHub.Domain.Funders.Funder", null)
+                        .WithOne()
+                        .HasForeignKey("GrantsHub.Domain.Reminders.FunderReminderSettings", "FunderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GrantsHub.Domain.Reminders.ReminderOptOut", b =>
+                {
+                    b.HasOne("GrantsHub.Infrastructure.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("GrantsHub.Domain.Rounds.Criterion", b =>

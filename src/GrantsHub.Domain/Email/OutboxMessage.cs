@@ -30,4 +30,13 @@ public class OutboxMessage
     public DateTimeOffset? SentAt { get; set; }
     public string? SmtpMessageId { get; set; }
     public string? LastError { get; set; }
+
+    /// <summary>The funder the email is about, so its admins can see and retry it; null for platform mail.</summary>
+    public int? FunderId { get; set; }
+
+    /// <summary>The page the email points to; with <see cref="ToUserId"/> it is also an in-app notification.</summary>
+    public string? LinkUrl { get; set; }
+
+    /// <summary>When the recipient marked the in-app notification as read.</summary>
+    public DateTimeOffset? ReadAt { get; set; }
 }

@@ -9,6 +9,7 @@ using GrantsHub.Domain.Files;
 using GrantsHub.Domain.Forms;
 using GrantsHub.Domain.Funders;
 using GrantsHub.Domain.Organisations;
+using GrantsHub.Domain.Reminders;
 using GrantsHub.Domain.Rounds;
 using GrantsHub.Infrastructure.Identity;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -60,6 +61,8 @@ public class GrantsHubDbContext(DbContextOptions<GrantsHubDbContext> options)
     public DbSet<ReportOutcome> ReportOutcomes => Set<ReportOutcome>();
     public DbSet<AwardVariation> AwardVariations => Set<AwardVariation>();
     public DbSet<VariationTrancheChange> VariationTrancheChanges => Set<VariationTrancheChange>();
+    public DbSet<FunderReminderSettings> FunderReminderSettings => Set<FunderReminderSettings>();
+    public DbSet<ReminderOptOut> ReminderOptOuts => Set<ReminderOptOut>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

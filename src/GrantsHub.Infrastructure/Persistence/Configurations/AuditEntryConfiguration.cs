@@ -35,6 +35,9 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         builder.Property(m => m.SmtpMessageId).HasMaxLength(300);
         builder.Property(m => m.LastError).HasMaxLength(2000);
         builder.HasIndex(m => new { m.Status, m.NextAttemptAt });
+        builder.Property(m => m.LinkUrl).HasMaxLength(500);
+        builder.HasIndex(m => new { m.ToUserId, m.CreatedAt });
+        builder.HasIndex(m => new { m.FunderId, m.Status, m.CreatedAt });
     }
 }
 

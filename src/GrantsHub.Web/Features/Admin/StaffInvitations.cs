@@ -54,7 +54,7 @@ public sealed class StaffInvitations(GrantsHubDbContext db, UserManager<Applicat
                 InvitedBy = invitedBy,
                 Role = TeamController.RoleLabel(role),
                 AcceptUrl = url,
-            });
+            }, funderId);
         audit.Record("team.invited", $"{user.DisplayName} ({email}) invited as {TeamController.RoleLabel(role)}", new AuditScope(FunderId: funderId),
             after: new { Email = email, Role = role }, entityType: "User", entityId: user.Id);
         await db.SaveChangesAsync();

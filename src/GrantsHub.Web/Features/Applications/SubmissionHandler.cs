@@ -82,7 +82,7 @@ public sealed class SubmissionHandler(GrantsHubDbContext db, IAuditLog audit, Ou
                 OrganisationName = loaded.OrganisationName,
                 SubmittedAt = UkTime.Format(now),
                 ViewUrl = viewUrl(applicationId),
-            });
+            }, loaded.Round.Programme?.FunderId, viewUrl(applicationId));
         try
         {
             await db.SaveChangesAsync();

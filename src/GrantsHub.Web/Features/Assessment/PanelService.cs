@@ -73,7 +73,7 @@ public sealed class PanelService(GrantsHubDbContext db, IAuditLog audit, Outbox 
                 FunderName = funderName,
                 AcceptUrl = linkFor(token),
                 ScoringDeadline = panel.ScoringDeadline,
-            });
+            }, funderId);
         audit.Record(AssessmentAuditKinds.AssessorInvited, $"{email} invited to assess {round.Title}", new AuditScope(FunderId: funderId, RoundId: round.Id),
             after: new { Email = email }, entityType: "Panel", entityId: round.Id.ToString(CultureInfo.InvariantCulture));
         return true;

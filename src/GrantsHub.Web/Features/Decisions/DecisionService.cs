@@ -132,7 +132,7 @@ public sealed class DecisionService(GrantsHubDbContext db, IAuditLog audit, Outb
                         RecipientName = recipient.DisplayName, OrganisationName = application.Organisation, ProjectTitle = application.ProjectTitle,
                         Reference = application.Reference ?? "", RoundTitle = application.RoundTitle, FunderName = application.Funder,
                         Approved = approved, Amount = decision.Amount, Feedback = decision.Feedback, DashboardUrl = dashboardUrl,
-                    });
+                    }, funderId, dashboardUrl);
             }
 
             decision.NotifiedAt = now;

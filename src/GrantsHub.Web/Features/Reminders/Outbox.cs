@@ -31,7 +31,10 @@ public sealed class OutboxOptions
 /// </summary>
 public sealed class Outbox(GrantsHubDbContext db, TimeProvider clock, IEmailRenderer renderer)
 {
-    public async Task<bool> AddAsync<TModel>(string key, string kind, string toAddress, string? toName, string? toUserId, string template, TModel model)
+    /// <param name="funderId">The funder the email is about, so its admins see it on their outbox page.</param>
+    /// <param name="link">The page it points to; a row with a user and a link also shows as an in-app notification.</param>
+    public async Task<bool> AddAsync<TModel>(string key, string kind, string toAddress, string? toName, string? toUserId, string template, TModel model,
+        int? funderId = null, string? link = null)
         where TModel : EmailModel
     {
         if (await db.Outbox.AnyAsync(m => m.Key == key) || db.Outbox.Local.Any(m => m.Key == key))
@@ -54,6 +57,8 @@ public sealed class Outbox(GrantsHubDbContext db, TimeProvider clock, IEmailRend
             Status = OutboxStatus.Pending,
             CreatedAt = now,
             NextAttemptAt = now,
+            FunderId = funderId,
+            LinkUrl = link,
         });
         return true;
     }

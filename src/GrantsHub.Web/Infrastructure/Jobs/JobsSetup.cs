@@ -25,6 +25,31 @@ public sealed class JobsOptions
     /// <summary>Cron (Europe/London) of the safety-net run of the email dispatcher.</summary>
     [Required]
     public string EmailDispatchCron { get; set; } = "* * * * *";
+
+    /// <summary>Cron (Europe/London) of each reminder scan. Scans are idempotent, so running them more often only costs a query.</summary>
+    [Required]
+    public string RoundClosingCron { get; set; } = "0 8 * * *";
+
+    [Required]
+    public string ScoringDueCron { get; set; } = "0 8 * * *";
+
+    [Required]
+    public string ScoringOverdueCron { get; set; } = "0 9 * * *";
+
+    [Required]
+    public string OfferAcceptanceCron { get; set; } = "0 8 * * *";
+
+    [Required]
+    public string MilestoneDueCron { get; set; } = "0 8 * * *";
+
+    [Required]
+    public string MilestoneOverdueCron { get; set; } = "0 9 * * *";
+
+    [Required]
+    public string MonitoringReportDueCron { get; set; } = "0 8 * * *";
+
+    [Required]
+    public string MonitoringReportOverdueCron { get; set; } = "0 9 * * *";
 }
 
 public static class JobsSetup
@@ -68,6 +93,16 @@ public static class JobsSetup
         }
 
         services.AddScoped<EmailDispatchJob>();
+        services.AddScoped<ReminderWriter>();
+        services.AddScoped<ReminderLinks>();
+        services.AddScoped<RoundClosingReminderJob>();
+        services.AddScoped<ScoringReminderJob>();
+        services.AddScoped<ScoringOverdueReminderJob>();
+        services.AddScoped<OfferAcceptanceReminderJob>();
+        services.AddScoped<MilestoneDueReminderJob>();
+        services.AddScoped<MilestoneOverdueReminderJob>();
+        services.AddScoped<MonitoringReportDueReminderJob>();
+        services.AddScoped<MonitoringReportOverdueReminderJob>();
         services.AddSingleton<IEmailDispatchTrigger, HangfireEmailDispatchTrigger>();
         return services;
     }

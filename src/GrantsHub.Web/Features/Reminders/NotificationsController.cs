@@ -1,0 +1,75 @@
+using GrantsHub.Infrastructure.Persistence;
+using GrantsHub.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace GrantsHub.Web.Features.Reminders;
+
+public sealed record NotificationItem(long Id, string Subject, string? Link, DateTimeOffset At, bool Read);
+
+public sealed record NotificationsViewModel(Page<NotificationItem> Page, int Unread);
+
+/// <summary>In-app notifications are the reminders and event emails sent to a person that point to a page.</summary>
+public static class NotificationQueries
+{
+    public static IQueryable<NotificationItem> For(GrantsHubDbContext db, string userId) =>
+        db.Outbox.AsNoTracking()
+            .Where(m => m.ToUserId == userId && m.LinkUrl != null)
+            .OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id)
+            .Select(m => new NotificationItem(m.Id, m.Subject, m.LinkUrl, m.CreatedAt, m.ReadAt != null));
+
+    public static Task<int> UnreadAsync(GrantsHubDbContext db, string userId) =>
+        db.Outbox.CountAsync(m => m.ToUserId == userId && m.LinkUrl != null && m.ReadAt == null);
+}
+
+[Route("notifications")]
+public sealed class NotificationsController(GrantsHubDbContext db, TimeProvider clock) : Controller
+{
+    [Authorize(Policy = Policies.SignedIn)]
+    [HttpGet("")]
+    public async Task<IActionResult> Index(int page = 1)
+    {
+        var userId = User.GetUserId();
+        var items = await NotificationQueries.For(db, userId).ToPageAsync(page);
+        return View("Notifications", new NotificationsViewModel(items, await NotificationQueries.UnreadAsync(db, userId)));
+    }
+
+    [Authorize(Policy = Policies.SignedIn)]
+    [HttpPost("{id:long}/read")]
+    public async Task<IActionResult> MarkRead(long id, string? returnUrl)
+    {
+        var userId = User.GetUserId();
+        var now = clock.GetUtcNow();
+        var changed = await db.Outbox.Where(m => m.Id == id && m.ToUserId == userId && m.LinkUrl != null)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.ReadAt, m => m.ReadAt ?? now));
+        return changed == 0 ? NotFound() : Back(returnUrl);
+    }
+
+    [Authorize(Policy = Policies.SignedIn)]
+    [HttpPost("read-all")]
+    public async Task<IActionResult> MarkAllRead(string? returnUrl)
+    {
+        var userId = User.GetUserId();
+        var now = clock.GetUtcNow();
+        await db.Outbox.Where(m => m.ToUserId == userId && m.LinkUrl != null && m.ReadAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.ReadAt, now));
+        return Back(returnUrl);
+    }
+
+    private RedirectResult Back(string? returnUrl) => Redirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/notifications");
+}
+
+/// <summary>The latest few notifications, for the top of each home page.</summary>
+public sealed class NotificationsViewComponent(GrantsHubDbContext db) : ViewComponent
+{
+    public const int Shown = 5;
+
+    public async Task<IViewComponentResult> InvokeAsync()
+    {
+        var userId = UserClaimsPrincipal.GetUserId();
+        var items = await NotificationQueries.For(db, userId).Take(Shown).ToListAsync();
+        var unread = await NotificationQueries.UnreadAsync(db, userId);
+        return View("/Features/Reminders/_Notifications.cshtml", new NotificationsViewModel(new Page<NotificationItem>(items, 1, Shown, items.Count), unread));
+    }
+}
