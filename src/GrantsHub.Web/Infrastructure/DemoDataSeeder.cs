@@ -226,9 +226,9 @@ public sealed class DemoDataSeeder(GrantsHubDbContext db, UserManager<Applicatio
     }
 
     /// <summary>
-    /// A decided pilot round from last year: Mindful Together holds a live award part-way through
-    /// (one milestone approved and paid, one due soon, one overdue, reports on schedule) and has a new
-    /// offer waiting to be accepted.
+    /// Two decided rounds from last year: from the pilot, Mindful Together holds a live award part-way
+    /// through (one milestone approved and paid, one due soon, one overdue, reports on schedule); from
+    /// the small-grants round it has a new offer waiting to be accepted.
     /// </summary>
     private async Task SeedAwardsAsync(Programme programme, Organisation organisation, string applicantId, string funderUserId, DateTimeOffset now)
     {
@@ -240,7 +240,15 @@ public sealed class DemoDataSeeder(GrantsHubDbContext db, UserManager<Applicatio
             OpensAt = UkTime.FromLocal(today.AddMonths(-14).ToDateTime(new TimeOnly(9, 0))),
             ClosesAt = UkTime.FromLocal(today.AddMonths(-12).ToDateTime(new TimeOnly(12, 0))),
         };
-        db.Rounds.Add(pilot);
+        // One application per organisation per round, so the new offer comes from a later small-grants round.
+        var smallGrants = new Round
+        {
+            ProgrammeId = programme.Id, Title = "Equality Fund 2025: Small grants round", Stage = RoundStage.Decided, Budget = 60_000m,
+            MinimumGrant = 2_000m, MaximumGrant = 15_000m, MaximumDurationMonths = 12,
+            OpensAt = UkTime.FromLocal(today.AddDays(-270).ToDateTime(new TimeOnly(9, 0))),
+            ClosesAt = UkTime.FromLocal(today.AddDays(-230).ToDateTime(new TimeOnly(12, 0))),
+        };
+        db.Rounds.AddRange(pilot, smallGrants);
         await db.SaveChangesAsync();
 
         var start = new DateOnly(today.Year, today.Month, 1).AddMonths(-10);
@@ -307,11 +315,11 @@ public sealed class DemoDataSeeder(GrantsHubDbContext db, UserManager<Applicatio
             award.Reports.Add(report);
         }
 
-        var cafe = await ApprovedAsync(pilot, "Wellbeing café in Byker", 15_000m, 12);
+        var cafe = await ApprovedAsync(smallGrants, "Wellbeing café in Byker", 15_000m, 12);
         var offerStart = new DateOnly(today.Year, today.Month, 1).AddMonths(1);
         var offer = new Award
         {
-            ApplicationId = cafe.Id, OrganisationId = organisation.Id, RoundId = pilot.Id, FunderId = programme.FunderId,
+            ApplicationId = cafe.Id, OrganisationId = organisation.Id, RoundId = smallGrants.Id, FunderId = programme.FunderId,
             Reference = Award.ReferenceFor(cafe.Id, offerStart), Amount = 15_000m, StartDate = offerStart, EndDate = offerStart.AddMonths(12).AddDays(-1),
             Status = AwardStatus.Offered, Conditions = Features.Awards.AwardFromDecision.StandardConditions, CreatedAt = now.AddDays(-3),
             OfferedAt = now.AddDays(-2), OfferedByUserId = funderUserId, RespondBy = today.AddDays(21),
