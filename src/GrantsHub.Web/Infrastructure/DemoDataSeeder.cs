@@ -1,6 +1,7 @@
 using GrantsHub.Domain.Applications;
 using GrantsHub.Domain.Areas;
 using GrantsHub.Domain.Assessment;
+using GrantsHub.Domain.Awards;
 using GrantsHub.Domain.Common;
 using GrantsHub.Domain.Forms;
 using GrantsHub.Domain.Funders;
@@ -171,6 +172,7 @@ public sealed class DemoDataSeeder(GrantsHubDbContext db, UserManager<Applicatio
         }));
         await db.SaveChangesAsync();
         await SeedAssessmentAsync(programme.Rounds[0], organisations, now);
+        await SeedAwardsAsync(programme, organisations[0], applicant.Id, users.Users.Single(u => u.Email == FunderEmail).Id, now);
         logger.LogInformation("Seeded the demo data: {Funder}, {Organisations} organisations and the demo accounts", FunderName, 6);
 
         Organisation Org(string name, LegalForm form, string area, bool userLed, bool communityLed, bool livedExperience, bool racialised, string? charity = null, string? company = null) => new()
@@ -227,6 +229,148 @@ public sealed class DemoDataSeeder(GrantsHubDbContext db, UserManager<Applicatio
 
         db.Panels.Add(panel);
         await db.SaveChangesAsync();
+    }
+
+    /// <summary>
+    /// Two decided rounds from last year: from the pilot, Mindful Together holds a live award part-way
+    /// through (one milestone approved and paid, one due soon, one overdue, reports on schedule); from
+    /// the small-grants round it has a new offer waiting to be accepted.
+    /// </summary>
+    private async Task SeedAwardsAsync(Programme programme, Organisation organisation, string applicantId, string funderUserId, DateTimeOffset now)
+    {
+        var today = UkTime.Today(now);
+        var pilot = new Round
+        {
+            ProgrammeId = programme.Id, Title = "Equality Fund 2025: Pilot round", Stage = RoundStage.Decided, Budget = 150_000m,
+            MinimumGrant = 5_000m, MaximumGrant = 40_000m, MaximumDurationMonths = 24,
+            OpensAt = UkTime.FromLocal(today.AddMonths(-14).ToDateTime(new TimeOnly(9, 0))),
+            ClosesAt = UkTime.FromLocal(today.AddMonths(-12).ToDateTime(new TimeOnly(12, 0))),
+        };
+        // One application per organisation per round, so the new offer comes from a later small-grants round.
+        var smallGrants = new Round
+        {
+            ProgrammeId = programme.Id, Title = "Equality Fund 2025: Small grants round", Stage = RoundStage.Decided, Budget = 60_000m,
+            MinimumGrant = 2_000m, MaximumGrant = 15_000m, MaximumDurationMonths = 12,
+            OpensAt = UkTime.FromLocal(today.AddDays(-270).ToDateTime(new TimeOnly(9, 0))),
+            ClosesAt = UkTime.FromLocal(today.AddDays(-230).ToDateTime(new TimeOnly(12, 0))),
+        };
+        db.Rounds.AddRange(pilot, smallGrants);
+        await db.SaveChangesAsync();
+
+        var start = new DateOnly(today.Year, today.Month, 1).AddMonths(-10);
+        var live = await ApprovedAsync(pilot, "Peer support phone line", 30_000m, 24);
+        var award = new Award
+        {
+            ApplicationId = live.Id, OrganisationId = organisation.Id, RoundId = pilot.Id, FunderId = programme.FunderId,
+            Reference = Award.ReferenceFor(live.Id, start), Amount = 30_000m, StartDate = start, EndDate = start.AddMonths(24).AddDays(-1),
+            Status = AwardStatus.Active, Conditions = Features.Awards.AwardFromDecision.StandardConditions, CreatedAt = now.AddMonths(-11),
+            OfferedAt = now.AddMonths(-11), OfferedByUserId = funderUserId, RespondBy = start, AcceptedAt = now.AddMonths(-11).AddDays(3),
+            AcceptedByName = "Sam Rivers", AcceptedByPosition = "Director", AcceptedByUserId = applicantId,
+        };
+        var open = new Milestone
+        {
+            Number = 1, Title = "Phone line open five evenings a week", DueDate = start.AddMonths(2), TargetMeasure = "Evenings open each week", TargetValue = 5,
+            Stage = MilestoneStage.Approved, ActualValue = 5, ApprovedAt = now.AddMonths(-8),
+            Evidence =
+            [
+                new MilestoneEvidence
+                {
+                    Narrative = "The line opened on schedule, staffed by twelve trained peer volunteers, Monday to Friday 6pm to 10pm.", ActualValue = 5,
+                    SubmittedAt = now.AddMonths(-8).AddDays(-5), SubmittedByUserId = applicantId, Outcome = ReviewOutcome.Approved,
+                    ReviewedAt = now.AddMonths(-8), ReviewedByUserId = funderUserId, ReviewComment = "Thank you: a strong start.",
+                },
+            ],
+        };
+        var supported = new Milestone
+        {
+            Number = 2, Title = "200 callers supported", Description = "Unique callers who had at least one full support call.",
+            DueDate = today.AddDays(10), TargetMeasure = "People supported", TargetValue = 200, Stage = MilestoneStage.InProgress,
+        };
+        var trained = new Milestone
+        {
+            Number = 3, Title = "Second volunteer team trained", DueDate = today.AddDays(-14), TargetMeasure = "Volunteers trained", TargetValue = 10,
+            Stage = MilestoneStage.Planned,
+        };
+        award.Milestones.AddRange([open, supported, trained]);
+        db.Awards.Add(award);
+        await db.SaveChangesAsync();
+
+        award.Tranches.AddRange(
+        [
+            Paid(new AwardTranche { Number = 1, Amount = 10_000m, PlannedDate = start }, start, "BACS-2025-0412"),
+            Paid(new AwardTranche { Number = 2, Amount = 10_000m, PlannedDate = open.DueDate, MilestoneId = open.Id }, open.DueDate.AddDays(9), "BACS-2025-0733"),
+            new AwardTranche { Number = 3, Amount = 5_000m, PlannedDate = supported.DueDate.AddDays(14), MilestoneId = supported.Id },
+            new AwardTranche { Number = 4, Amount = 5_000m, PlannedDate = trained.DueDate.AddDays(14), MilestoneId = trained.Id },
+        ]);
+        foreach (var report in ReportRules.Schedule(award.StartDate, award.EndDate, 6))
+        {
+            if (report.PeriodEnd < today)
+            {
+                report.Stage = report.Number == 1 ? ReportStage.Accepted : ReportStage.Submitted;
+                report.PeopleReached = 140 * report.Number;
+                report.Narrative = "Calls grew steadily; evenings before bank holidays are the busiest. Two volunteers left and were replaced.";
+                report.SubmittedAt = UkTime.FromLocal(report.PeriodEnd.AddDays(20).ToDateTime(new TimeOnly(11, 0)));
+                report.SubmittedByUserId = applicantId;
+                report.Outcomes =
+                [
+                    new ReportOutcome { DeiCode = "DEI020200", Count = 120 * report.Number },
+                    new ReportOutcome { DeiCode = "DEI040000", Count = 35 * report.Number },
+                ];
+            }
+
+            award.Reports.Add(report);
+        }
+
+        var cafe = await ApprovedAsync(smallGrants, "Wellbeing café in Byker", 15_000m, 12);
+        var offerStart = new DateOnly(today.Year, today.Month, 1).AddMonths(1);
+        var offer = new Award
+        {
+            ApplicationId = cafe.Id, OrganisationId = organisation.Id, RoundId = smallGrants.Id, FunderId = programme.FunderId,
+            Reference = Award.ReferenceFor(cafe.Id, offerStart), Amount = 15_000m, StartDate = offerStart, EndDate = offerStart.AddMonths(12).AddDays(-1),
+            Status = AwardStatus.Offered, Conditions = Features.Awards.AwardFromDecision.StandardConditions, CreatedAt = now.AddDays(-3),
+            OfferedAt = now.AddDays(-2), OfferedByUserId = funderUserId, RespondBy = today.AddDays(21),
+            Milestones = [new Milestone { Number = 1, Title = "Café open three days a week", DueDate = offerStart.AddMonths(3), TargetMeasure = "Days open each week", TargetValue = 3 }],
+            Reports = ReportRules.Schedule(offerStart, offerStart.AddMonths(12).AddDays(-1), 6).ToList(),
+        };
+        db.Awards.Add(offer);
+        await db.SaveChangesAsync();
+        offer.Tranches.AddRange(
+        [
+            new AwardTranche { Number = 1, Amount = 7_500m, PlannedDate = offerStart },
+            new AwardTranche { Number = 2, Amount = 7_500m, PlannedDate = offer.Milestones[0].DueDate.AddDays(14), MilestoneId = offer.Milestones[0].Id },
+        ]);
+        await db.SaveChangesAsync();
+
+        async Task<GrantApplication> ApprovedAsync(Round round, string title, decimal amount, int months)
+        {
+            var submitted = round.ClosesAt.AddDays(-3);
+            var application = new GrantApplication
+            {
+                RoundId = round.Id, OrganisationId = organisation.Id, ProjectTitle = title, AmountRequested = amount, DurationMonths = months,
+                Status = ApplicationStatus.Approved, CreatedAt = submitted.AddDays(-7), UpdatedAt = submitted, SubmittedAt = submitted, SubmittedByUserId = applicantId,
+                CreatedByUserId = applicantId,
+            };
+            db.Applications.Add(application);
+            await db.SaveChangesAsync();
+            application.Reference = GrantApplication.ReferenceFor(application.Id, submitted);
+            db.Decisions.Add(new Decision
+            {
+                ApplicationId = application.Id, Outcome = DecisionOutcome.Approved, Amount = amount, Feedback = "A clear plan led by people with lived experience.",
+                DecidedAt = round.ClosesAt.AddMonths(1), DecidedByUserId = funderUserId, NotifiedAt = round.ClosesAt.AddMonths(1),
+            });
+            return application;
+        }
+
+        AwardTranche Paid(AwardTranche tranche, DateOnly paidOn, string reference)
+        {
+            tranche.Status = TrancheStatus.Paid;
+            tranche.Payment = new Payment
+            {
+                AwardId = award.Id, Amount = tranche.Amount, PaidOn = paidOn, Reference = reference, RecordedByUserId = funderUserId,
+                RecordedAt = UkTime.FromLocal(paidOn.ToDateTime(new TimeOnly(10, 0))),
+            };
+            return tranche;
+        }
     }
 
     private async Task<ApplicationUser> CreateUserAsync(string email, string name, string role, int? funderId = null)

@@ -3,5 +3,9 @@ namespace GrantsHub.Web.Features.Awards;
 public static class AwardServices
 {
     public static IServiceCollection AddAwards(this IServiceCollection services) => services
-        .AddScoped<AwardFromDecision>();
+        .AddScoped<AwardFromDecision>()
+        .AddScoped<AwardEmails>()
+        .AddScoped<AwardService>()
+        .AddScoped<AwardPages>()
+        .AddScoped<AwardFileHandler>();
 }

@@ -8,7 +8,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace GrantsHub.Web.Features.Organisations;
 
-public sealed record OrganisationDashboardViewModel(IReadOnlyList<OrganisationCard> Organisations, int OpenRounds);
+public sealed record OrganisationDashboardViewModel(IReadOnlyList<OrganisationCard> Organisations, int OpenRounds)
+{
+    /// <summary>Offers and awards of the user's organisations.</summary>
+    public IReadOnlyList<Awards.AwardRow> Awards { get; init; } = [];
+}
 
 public sealed record OrganisationCard(int Id, string Name, LegalForm LegalForm, MemberRole Role, IReadOnlyList<ApplicationRow> Applications);
 
@@ -21,7 +25,7 @@ public sealed record ApplicationRow(int Id, string? Reference, string ProjectTit
 }
 
 [Route("organisation")]
-public sealed class OrganisationDashboardController(GrantsHubDbContext db, TimeProvider clock) : Controller
+public sealed class OrganisationDashboardController(GrantsHubDbContext db, TimeProvider clock, Awards.AwardPages awards) : Controller
 {
     [Authorize(Policy = Policies.Applicant)]
     [HttpGet("")]
@@ -58,6 +62,6 @@ public sealed class OrganisationDashboardController(GrantsHubDbContext db, TimeP
             .Select(m => new OrganisationCard(m.OrganisationId, m.Name, m.LegalForm, m.Role,
                 applications.Where(a => a.OrganisationId == m.OrganisationId).Select(a => a.Row).ToList()))
             .ToList();
-        return View(new OrganisationDashboardViewModel(cards, openRounds));
+        return View(new OrganisationDashboardViewModel(cards, openRounds) { Awards = await awards.OfMemberAsync(userId) });
     }
 }

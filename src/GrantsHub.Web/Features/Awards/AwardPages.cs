@@ -1,0 +1,185 @@
+using GrantsHub.Domain.Awards;
+using GrantsHub.Domain.Equality;
+using GrantsHub.Domain.Organisations;
+using GrantsHub.Infrastructure.Persistence;
+using GrantsHub.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace GrantsHub.Web.Features.Awards;
+
+/// <summary>Milestones approved of planned and money paid of awarded: shown as two bars with their text.</summary>
+public sealed record AwardProgress(int MilestonesApproved, int MilestonesPlanned, decimal Paid, decimal Awarded)
+{
+    public int MilestonePercent => MilestonesPlanned == 0 ? 0 : MilestonesApproved * 100 / MilestonesPlanned;
+
+    public int PaidPercent => Awarded == 0 ? 0 : (int)(Paid * 100 / Awarded);
+}
+
+public sealed record AwardRow(int Id, string Reference, string ProjectTitle, string Organisation, string Round, AwardStatus Status,
+    decimal Amount, DateOnly StartDate, DateOnly EndDate, AwardProgress Progress);
+
+public sealed record TrancheView(int Id, int Number, decimal Amount, DateOnly PlannedDate, string? Milestone, TrancheStatus Status,
+    DateOnly? PaidOn, string? PaymentReference, Guid Version);
+
+public sealed record EvidenceView(int Id, string Narrative, int? ActualValue, DateTimeOffset SubmittedAt, ReviewOutcome? Outcome, string? ReviewComment,
+    IReadOnlyList<FileLink> Files);
+
+public sealed record FileLink(int Id, string FileName, long Length);
+
+public sealed record MilestoneView(int Id, int Number, string Title, string Description, DateOnly DueDate, string TargetMeasure, int TargetValue,
+    int? ActualValue, MilestoneStatus Status, MilestoneStage Stage, Guid Version, IReadOnlyList<EvidenceView> Evidence);
+
+public sealed record OutcomeView(string Code, string Community, int Count);
+
+public sealed record ReportView(int Id, string Title, DateOnly PeriodStart, DateOnly PeriodEnd, DateOnly DueDate, bool IsFinal, ReportStatus Status,
+    ReportStage Stage, int? PeopleReached, string Narrative, string? ReviewComment, Guid Version, IReadOnlyList<OutcomeView> Outcomes, IReadOnlyList<FileLink> Files);
+
+public sealed record VariationView(int Id, VariationKind Kind, string Summary, string Reason, VariationStatus Status, DateTimeOffset RequestedAt,
+    DateTimeOffset? DecidedAt, string? DecisionComment);
+
+public sealed record AwardDetail(int Id, string Reference, int ApplicationId, string ProjectTitle, int OrganisationId, string Organisation, string Round,
+    string Funder, AwardStatus Status, decimal Amount, DateOnly StartDate, DateOnly EndDate, string Conditions, int ReportIntervalMonths,
+    DateOnly? RespondBy, DateTimeOffset? OfferedAt, DateTimeOffset? AcceptedAt, string? AcceptedByName, string? AcceptedByPosition, string? DeclineReason,
+    Guid Version, IReadOnlyList<MilestoneView> Milestones, IReadOnlyList<TrancheView> Tranches, IReadOnlyList<ReportView> Reports,
+    IReadOnlyList<VariationView> Variations, DateOnly Today)
+{
+    public AwardProgress Progress => new(Milestones.Count(m => m.Stage == MilestoneStage.Approved), Milestones.Count,
+        Tranches.Where(t => t.Status == TrancheStatus.Paid).Sum(t => t.Amount), Amount);
+
+    public decimal Scheduled => Tranches.Sum(t => t.Amount);
+}
+
+public sealed record ProgrammeProgress(string Programme, int Awards, AwardProgress Progress);
+
+public sealed record FunderAwardsPage(Page<AwardRow> Awards, IReadOnlyList<ProgrammeProgress> Programmes, int? RoundId, string? RoundTitle, int PaymentsDue);
+
+public sealed record PaymentDueRow(int AwardId, string Reference, string Organisation, int TrancheId, int Number, decimal Amount, DateOnly PlannedDate,
+    string? Milestone, Guid Version);
+
+/// <summary>Read models for the award pages: projections only, no tracking, a fixed number of queries per page.</summary>
+public sealed class AwardPages(GrantsHubDbContext db, TimeProvider clock)
+{
+    public const int PageSize = 20;
+
+    private DateOnly Today => UkTime.Today(clock.GetUtcNow());
+
+    public async Task<IReadOnlyList<AwardRow>> OfMemberAsync(string userId) =>
+        await Rows(db.AwardsOfMember(userId)).ToListAsync();
+
+    public async Task<FunderAwardsPage> OfFunderAsync(int funderId, int? roundId, int page)
+    {
+        var awards = db.AwardsOfFunder(funderId).Where(a => roundId == null || a.RoundId == roundId);
+        var rows = await Rows(awards).ToPageAsync(page, PageSize);
+        var programmes = await db.AwardsOfFunder(funderId)
+            .Where(a => a.Status == AwardStatus.Active || a.Status == AwardStatus.Completed)
+            .Join(db.Rounds, a => a.RoundId, r => r.Id, (a, r) => new { Award = a, r.Programme!.Name })
+            .GroupBy(x => x.Name)
+            .Select(g => new
+            {
+                Programme = g.Key, Awards = g.Count(), Amount = g.Sum(x => x.Award.Amount),
+                Planned = g.Sum(x => x.Award.Milestones.Count), Approved = g.Sum(x => x.Award.Milestones.Count(m => m.Stage == MilestoneStage.Approved)),
+            })
+            .OrderBy(p => p.Programme)
+            .ToListAsync();
+        var paid = await db.Payments.Where(p => db.AwardsOfFunder(funderId).Any(a => a.Id == p.AwardId))
+            .Join(db.Awards, p => p.AwardId, a => a.Id, (p, a) => new { p.Amount, a.RoundId })
+            .Join(db.Rounds, x => x.RoundId, r => r.Id, (x, r) => new { x.Amount, r.Programme!.Name })
+            .GroupBy(x => x.Name).Select(g => new { g.Key, Paid = g.Sum(x => x.Amount) }).ToDictionaryAsync(x => x.Key, x => x.Paid);
+        var roundTitle = roundId is null ? null : await db.Rounds.Where(r => r.Id == roundId).Select(r => r.Title).SingleOrDefaultAsync();
+        return new FunderAwardsPage(rows,
+            programmes.Select(p => new ProgrammeProgress(p.Programme, p.Awards, new AwardProgress(p.Approved, p.Planned, paid.GetValueOrDefault(p.Programme), p.Amount))).ToList(),
+            roundId, roundTitle, await DueTranches(funderId).CountAsync());
+    }
+
+    public async Task<Page<PaymentDueRow>> PaymentsDueAsync(int funderId, int page) =>
+        await DueTranches(funderId)
+            .OrderBy(t => t.PlannedDate).ThenBy(t => t.Id)
+            .Select(t => new PaymentDueRow(t.AwardId, t.Award!.Reference, db.Organisations.Where(o => o.Id == t.Award.OrganisationId).Select(o => o.Name).First(),
+                t.Id, t.Number, t.Amount, t.PlannedDate, db.Milestones.Where(m => m.Id == t.MilestoneId).Select(m => m.Title).FirstOrDefault(), t.Version))
+            .ToPageAsync(page, PageSize);
+
+    /// <summary>Unpaid tranches of live awards that are due: released by their milestone, or with no milestone and their date reached.</summary>
+    private IQueryable<AwardTranche> DueTranches(int funderId)
+    {
+        var today = Today;
+        return db.AwardTranches.Where(t => t.Award!.FunderId == funderId && t.Award.Status == AwardStatus.Active
+            && (t.Status == TrancheStatus.Due || (t.Status == TrancheStatus.Scheduled && t.MilestoneId == null && t.PlannedDate <= today)));
+    }
+
+    public async Task<AwardDetail?> DetailAsync(IQueryable<Award> visible, int id)
+    {
+        var today = Today;
+        var award = await visible.AsNoTracking().Where(a => a.Id == id)
+            .Select(a => new
+            {
+                a.Id, a.Reference, a.ApplicationId, a.OrganisationId, a.Status, a.Amount, a.StartDate, a.EndDate, a.Conditions, a.ReportIntervalMonths, a.RespondBy,
+                a.OfferedAt, a.AcceptedAt, a.AcceptedByName, a.AcceptedByPosition, a.DeclineReason, a.Version,
+                Project = db.Applications.Where(p => p.Id == a.ApplicationId).Select(p => p.ProjectTitle).First(),
+                Organisation = db.Organisations.Where(o => o.Id == a.OrganisationId).Select(o => o.Name).First(),
+                Round = db.Rounds.Where(r => r.Id == a.RoundId).Select(r => new { r.Title, Funder = r.Programme!.Funder!.Name }).First(),
+            })
+            .SingleOrDefaultAsync();
+        if (award is null)
+        {
+            return null;
+        }
+
+        var milestones = await db.Milestones.AsNoTracking().Where(m => m.AwardId == id).OrderBy(m => m.DueDate).ThenBy(m => m.Number)
+            .Select(m => new
+            {
+                m.Id, m.Number, m.Title, m.Description, m.DueDate, m.TargetMeasure, m.TargetValue, m.ActualValue, m.Stage, m.Version,
+                Evidence = m.Evidence.OrderByDescending(e => e.SubmittedAt).Select(e => new EvidenceView(e.Id, e.Narrative, e.ActualValue, e.SubmittedAt, e.Outcome, e.ReviewComment,
+                    e.Files.Select(f => new FileLink(f.Id, f.FileName, f.Length)).ToList())).ToList(),
+            })
+            .ToListAsync();
+        var tranches = await db.AwardTranches.AsNoTracking().Where(t => t.AwardId == id).OrderBy(t => t.Number)
+            .Select(t => new
+            {
+                t.Id, t.Number, t.Amount, t.PlannedDate, t.MilestoneId, t.Status, t.Version,
+                Milestone = db.Milestones.Where(m => m.Id == t.MilestoneId).Select(m => m.Title).FirstOrDefault(),
+                PaidOn = (DateOnly?)t.Payment!.PaidOn, Reference = t.Payment.Reference,
+            })
+            .ToListAsync();
+        var reports = await db.MonitoringReports.AsNoTracking().Where(r => r.AwardId == id).OrderBy(r => r.Number)
+            .Select(r => new
+            {
+                r.Id, r.Title, r.PeriodStart, r.PeriodEnd, r.DueDate, r.IsFinal, r.Stage, r.PeopleReached, r.Narrative, r.ReviewComment, r.Version,
+                Outcomes = r.Outcomes.OrderByDescending(o => o.Count).Select(o => new { o.DeiCode, o.Count }).ToList(),
+                Files = r.Files.Select(f => new FileLink(f.Id, f.FileName, f.Length)).ToList(),
+            })
+            .ToListAsync();
+        var variations = await db.AwardVariations.AsNoTracking().Where(v => v.AwardId == id).OrderByDescending(v => v.RequestedAt)
+            .Select(v => new VariationView(v.Id, v.Kind, v.Summary, v.Reason, v.Status, v.RequestedAt, v.DecidedAt, v.DecisionComment))
+            .ToListAsync();
+        var live = award.Status == AwardStatus.Active;
+        return new AwardDetail(award.Id, award.Reference, award.ApplicationId, award.Project, award.OrganisationId, award.Organisation, award.Round.Title, award.Round.Funder,
+            award.Status, award.Amount, award.StartDate, award.EndDate, award.Conditions, award.ReportIntervalMonths, award.RespondBy, award.OfferedAt, award.AcceptedAt,
+            award.AcceptedByName, award.AcceptedByPosition, award.DeclineReason, award.Version,
+            milestones.Select(m => new MilestoneView(m.Id, m.Number, m.Title, m.Description, m.DueDate, m.TargetMeasure, m.TargetValue, m.ActualValue,
+                live ? MilestoneRules.StatusOf(m.Stage, m.DueDate, today) : (MilestoneStatus)m.Stage, m.Stage, m.Version, m.Evidence)).ToList(),
+            tranches.Select(t => new TrancheView(t.Id, t.Number, t.Amount, t.PlannedDate, t.Milestone,
+                new AwardTranche { Status = t.Status, MilestoneId = t.MilestoneId, PlannedDate = t.PlannedDate }.StatusOn(today, live),
+                t.PaidOn, t.Reference, t.Version)).ToList(),
+            reports.Select(r => new ReportView(r.Id, r.Title, r.PeriodStart, r.PeriodEnd, r.DueDate, r.IsFinal,
+                live ? ReportRules.StatusOf(r.Stage, r.DueDate, today) : (ReportStatus)r.Stage, r.Stage, r.PeopleReached, r.Narrative, r.ReviewComment, r.Version,
+                r.Outcomes.Select(o => new OutcomeView(o.DeiCode, DeiTaxonomy.TitleOf(o.DeiCode), o.Count)).ToList(), r.Files)).ToList(),
+            variations, today);
+    }
+
+    /// <summary>The communities the organisation says it serves: the rows of the report form.</summary>
+    public async Task<IReadOnlyList<OutcomeView>> CommunitiesOfAsync(int organisationId) =>
+        (await db.OrganisationDeiCodes.AsNoTracking().Where(c => c.OrganisationId == organisationId && c.Kind == DeiCodeKind.CommunityServed)
+            .Select(c => c.Code).ToListAsync())
+        .Select(c => new OutcomeView(c, DeiTaxonomy.TitleOf(c), 0)).ToList();
+
+    private IQueryable<AwardRow> Rows(IQueryable<Award> awards) =>
+        awards.AsNoTracking()
+            .OrderByDescending(a => a.Status == AwardStatus.Offered).ThenByDescending(a => a.StartDate).ThenBy(a => a.Id)
+            .Select(a => new AwardRow(a.Id, a.Reference,
+                db.Applications.Where(p => p.Id == a.ApplicationId).Select(p => p.ProjectTitle).First(),
+                db.Organisations.Where(o => o.Id == a.OrganisationId).Select(o => o.Name).First(),
+                db.Rounds.Where(r => r.Id == a.RoundId).Select(r => r.Title).First(),
+                a.Status, a.Amount, a.StartDate, a.EndDate,
+                new AwardProgress(a.Milestones.Count(m => m.Stage == MilestoneStage.Approved), a.Milestones.Count,
+                    db.Payments.Where(p => p.AwardId == a.Id).Sum(p => p.Amount), a.Amount)));
+}
