@@ -8,6 +8,7 @@ using GrantsHub.Domain.Files;
 using GrantsHub.Domain.Forms;
 using GrantsHub.Domain.Funders;
 using GrantsHub.Domain.Organisations;
+using GrantsHub.Domain.Partnerships;
 using GrantsHub.Domain.Rounds;
 using GrantsHub.Infrastructure.Identity;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -49,6 +50,8 @@ public class GrantsHubDbContext(DbContextOptions<GrantsHubDbContext> options)
     public DbSet<Moderation> Moderations => Set<Moderation>();
     public DbSet<Recommendation> Recommendations => Set<Recommendation>();
     public DbSet<Decision> Decisions => Set<Decision>();
+    public DbSet<PartnershipAgreement> PartnershipAgreements => Set<PartnershipAgreement>();
+    public DbSet<AgreementParty> AgreementParties => Set<AgreementParty>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
