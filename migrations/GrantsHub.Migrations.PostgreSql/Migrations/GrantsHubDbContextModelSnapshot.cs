@@ -1039,131 +1039,6 @@ namespace GrantsHub.Migrations.PostgreSql.Migrations
                     b.ToTable("OrganisationMembers");
                 });
 
-            modelBuilder.Entity("GrantsHub.Domain.Partnerships.AgreementParty", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<int>("AgreementId")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("ContactEmail")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.Property<string>("ContactName")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<string>("ExternalKind")
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
-
-                    b.Property<string>("ExternalName")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<int?>("OrganisationId")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Responsibilities")
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
-
-                    b.Property<string>("Role")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("OrganisationId");
-
-                    b.HasIndex("AgreementId", "OrganisationId")
-                        .IsUnique()
-                        .HasFilter("\"OrganisationId\" IS NOT NULL");
-
-                    b.ToTable("AgreementParties", t =>
-                        {
-                            t.HasCheckConstraint("CK_AgreementParties_OneKind", "(\"OrganisationId\" IS NOT NULL AND \"ExternalName\" IS NULL) OR (\"OrganisationId\" IS NULL AND \"ExternalName\" IS NOT NULL AND \"ExternalKind\" IS NOT NULL)");
-                        });
-                });
-
-            modelBuilder.Entity("GrantsHub.Domain.Partnerships.PartnershipAgreement", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("CreatedByUserId")
-                        .HasMaxLength(450)
-                        .HasColumnType("character varying(450)");
-
-                    b.Property<DateOnly>("EndsOn")
-                        .HasColumnType("date");
-
-                    b.Property<int>("LeadOrganisationId")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Purpose")
-                        .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)");
-
-                    b.Property<string>("RenewalTerms")
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
-
-                    b.Property<DateOnly?>("ReviewOn")
-                        .HasColumnType("date");
-
-                    b.Property<string>("SignedDocumentContentType")
-                        .HasMaxLength(120)
-                        .HasColumnType("character varying(120)");
-
-                    b.Property<string>("SignedDocumentKey")
-                        .HasMaxLength(80)
-                        .HasColumnType("character varying(80)");
-
-                    b.Property<string>("SignedDocumentName")
-                        .HasMaxLength(255)
-                        .HasColumnType("character varying(255)");
-
-                    b.Property<DateTimeOffset?>("SignedDocumentUploadedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Stage")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
-
-                    b.Property<DateOnly>("StartsOn")
-                        .HasColumnType("date");
-
-                    b.Property<string>("Title")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<Guid>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("uuid");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("LeadOrganisationId");
-
-                    b.ToTable("PartnershipAgreements");
-                });
-
             modelBuilder.Entity("GrantsHub.Domain.Rounds.Criterion", b =>
                 {
                     b.Property<int>("Id")
@@ -1793,33 +1668,6 @@ namespace GrantsHub.Migrations.PostgreSql.Migrations
                     b.Navigation("Organisation");
                 });
 
-            modelBuilder.Entity("GrantsHub.Domain.Partnerships.AgreementParty", b =>
-                {
-                    b.HasOne("GrantsHub.Domain.Partnerships.PartnershipAgreement", null)
-                        .WithMany("Parties")
-                        .HasForeignKey("AgreementId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("GrantsHub.Domain.Organisations.Organisation", "Organisation")
-                        .WithMany()
-                        .HasForeignKey("OrganisationId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
-                    b.Navigation("Organisation");
-                });
-
-            modelBuilder.Entity("GrantsHub.Domain.Partnerships.PartnershipAgreement", b =>
-                {
-                    b.HasOne("GrantsHub.Domain.Organisations.Organisation", "LeadOrganisation")
-                        .WithMany()
-                        .HasForeignKey("LeadOrganisationId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.Navigation("LeadOrganisation");
-                });
-
             modelBuilder.Entity("GrantsHub.Domain.Rounds.Criterion", b =>
                 {
                     b.HasOne("GrantsHub.Domain.Rounds.Round", null)
@@ -1957,11 +1805,6 @@ namespace GrantsHub.Migrations.PostgreSql.Migrations
                     b.Navigation("DeiCodes");
 
                     b.Navigation("Members");
-                });
-
-            modelBuilder.Entity("GrantsHub.Domain.Partnerships.PartnershipAgreement", b =>
-                {
-                    b.Navigation("Parties");
                 });
 
             modelBuilder.Entity("GrantsHub.Domain.Rounds.Round", b =>

@@ -987,127 +987,6 @@ namespace GrantsHub.Migrations.Sqlite.Migrations
                     b.ToTable("OrganisationMembers");
                 });
 
-            modelBuilder.Entity("GrantsHub.Domain.Partnerships.AgreementParty", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("AgreementId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("ContactEmail")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ContactName")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ExternalKind")
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ExternalName")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("OrganisationId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Responsibilities")
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Role")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("OrganisationId");
-
-                    b.HasIndex("AgreementId", "OrganisationId")
-                        .IsUnique()
-                        .HasFilter("\"OrganisationId\" IS NOT NULL");
-
-                    b.ToTable("AgreementParties", t =>
-                        {
-                            t.HasCheckConstraint("CK_AgreementParties_OneKind", "(\"OrganisationId\" IS NOT NULL AND \"ExternalName\" IS NULL) OR (\"OrganisationId\" IS NULL AND \"ExternalName\" IS NOT NULL AND \"ExternalKind\" IS NOT NULL)");
-                        });
-                });
-
-            modelBuilder.Entity("GrantsHub.Domain.Partnerships.PartnershipAgreement", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("CreatedByUserId")
-                        .HasMaxLength(450)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly>("EndsOn")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("LeadOrganisationId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Purpose")
-                        .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("RenewalTerms")
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly?>("ReviewOn")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("SignedDocumentContentType")
-                        .HasMaxLength(120)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("SignedDocumentKey")
-                        .HasMaxLength(80)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("SignedDocumentName")
-                        .HasMaxLength(255)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("SignedDocumentUploadedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Stage")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly>("StartsOn")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Title")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("LeadOrganisationId");
-
-                    b.ToTable("PartnershipAgreements");
-                });
-
             modelBuilder.Entity("GrantsHub.Domain.Rounds.Criterion", b =>
                 {
                     b.Property<int>("Id")
@@ -1719,33 +1598,6 @@ namespace GrantsHub.Migrations.Sqlite.Migrations
                     b.Navigation("Organisation");
                 });
 
-            modelBuilder.Entity("GrantsHub.Domain.Partnerships.AgreementParty", b =>
-                {
-                    b.HasOne("GrantsHub.Domain.Partnerships.PartnershipAgreement", null)
-                        .WithMany("Parties")
-                        .HasForeignKey("AgreementId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("GrantsHub.Domain.Organisations.Organisation", "Organisation")
-                        .WithMany()
-                        .HasForeignKey("OrganisationId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
-                    b.Navigation("Organisation");
-                });
-
-            modelBuilder.Entity("GrantsHub.Domain.Partnerships.PartnershipAgreement", b =>
-                {
-                    b.HasOne("GrantsHub.Domain.Organisations.Organisation", "LeadOrganisation")
-                        .WithMany()
-                        .HasForeignKey("LeadOrganisationId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.Navigation("LeadOrganisation");
-                });
-
             modelBuilder.Entity("GrantsHub.Domain.Rounds.Criterion", b =>
                 {
                     b.HasOne("GrantsHub.Domain.Rounds.Round", null)
@@ -1883,11 +1735,6 @@ namespace GrantsHub.Migrations.Sqlite.Migrations
                     b.Navigation("DeiCodes");
 
                     b.Navigation("Members");
-                });
-
-            modelBuilder.Entity("GrantsHub.Domain.Partnerships.PartnershipAgreement", b =>
-                {
-                    b.Navigation("Parties");
                 });
 
             modelBuilder.Entity("GrantsHub.Domain.Rounds.Round", b =>
