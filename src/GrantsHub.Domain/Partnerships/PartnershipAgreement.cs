@@ -28,6 +28,9 @@ public class PartnershipAgreement : IVersioned
     public DateTimeOffset? SignedDocumentUploadedAt { get; set; }
 
     public List<AgreementParty> Parties { get; set; } = [];
+
+    /// <summary>The lead organisation's awards this partnership delivers; their funders may read it.</summary>
+    public List<AgreementAward> Awards { get; set; } = [];
     public DateTimeOffset CreatedAt { get; set; }
     public string? CreatedByUserId { get; set; }
     public Guid Version { get; set; }
@@ -79,4 +82,11 @@ public class AgreementParty
     public string? ContactEmail { get; set; }
     public required string Role { get; set; }
     public string? Responsibilities { get; set; }
+}
+
+/// <summary>Links an agreement to one of the lead organisation's awards (many to many).</summary>
+public class AgreementAward
+{
+    public int AgreementId { get; set; }
+    public int AwardId { get; set; }
 }

@@ -8,6 +8,7 @@ using GrantsHub.Domain.Organisations;
 using GrantsHub.Domain.Partnerships;
 using GrantsHub.Domain.Rounds;
 using GrantsHub.Domain.Auditing;
+using GrantsHub.Domain.Awards;
 using GrantsHub.Infrastructure.Files;
 using GrantsHub.Infrastructure.Identity;
 using GrantsHub.Infrastructure.Persistence;
@@ -19,8 +20,8 @@ namespace GrantsHub.Web.Infrastructure;
 /// <summary>
 /// Fills an empty database with a small, believable instance: one council funder, a programme with
 /// an open and a closed round, six organisations in different areas, and the demo accounts listed
-/// in the README; last year's archived pilot round funded three of the organisations, two of which
-/// lead partnership agreements. Deprivation deciles here are illustrative.
+/// in the README; last year's archived pilot round made awards to three of the organisations, two
+/// of which lead partnership agreements linked to those awards. Deprivation deciles here are illustrative.
 /// </summary>
 public sealed class DemoDataSeeder(GrantsHubDbContext db, UserManager<ApplicationUser> users, TimeProvider clock, IFileStore files, ILogger<DemoDataSeeder> logger)
 {
@@ -259,6 +260,7 @@ public sealed class DemoDataSeeder(GrantsHubDbContext db, UserManager<Applicatio
             (2, "Sisters' circle pilot", 12_000m, DecisionOutcome.Declined),
         };
         var funderUserId = (await users.FindByEmailAsync(FunderEmail))!.Id;
+        var awards = new Dictionary<int, Award>();
         foreach (var (org, title, amount, outcome) in outcomes)
         {
             var application = new GrantApplication
@@ -277,7 +279,21 @@ public sealed class DemoDataSeeder(GrantsHubDbContext db, UserManager<Applicatio
                 DecidedAt = pilot.ClosesAt.AddDays(30), DecidedByUserId = funderUserId,
                 NotifiedAt = pilot.ClosesAt.AddDays(31), Revision = 1,
             });
+            if (outcome == DecisionOutcome.Approved)
+            {
+                var start = today.AddMonths(-9);
+                awards[org] = new Award
+                {
+                    ApplicationId = application.Id, OrganisationId = application.OrganisationId, RoundId = pilot.Id, FunderId = programme.FunderId,
+                    Reference = Award.ReferenceFor(application.Id, start), Amount = amount, StartDate = start, EndDate = start.AddMonths(24).AddDays(-1),
+                    Status = AwardStatus.Active, Conditions = "Report every six months.", CreatedAt = pilot.ClosesAt.AddDays(30),
+                    OfferedAt = pilot.ClosesAt.AddDays(31), AcceptedAt = pilot.ClosesAt.AddDays(40), AcceptedByName = "Demo signatory",
+                };
+                db.Awards.Add(awards[org]);
+            }
         }
+
+        await db.SaveChangesAsync();
 
         var signedCopy = FileStoreOptions.NewKey();
         await files.SaveAsync(signedCopy, "%PDF-1.7\n% Signed partnership agreement (demo)\n%%EOF\n"u8.ToArray());
@@ -291,6 +307,7 @@ public sealed class DemoDataSeeder(GrantsHubDbContext db, UserManager<Applicatio
                 RenewalTerms = "Renewed for a further year if all partners agree at the annual review.",
                 Stage = AgreementStage.Active, CreatedAt = now.AddDays(-190), CreatedByUserId = applicantUserId,
                 SignedDocumentName = "Peer support pathway - signed.pdf", SignedDocumentContentType = "application/pdf", SignedDocumentKey = signedCopy, SignedDocumentUploadedAt = now.AddDays(-185),
+                Awards = [new AgreementAward { AwardId = awards[0].Id }],
                 Parties =
                 [
                     new AgreementParty { OrganisationId = organisations[1].Id, Role = "Delivery partner", Responsibilities = "Runs two peer support sessions a week in North Tyneside." },
@@ -307,6 +324,7 @@ public sealed class DemoDataSeeder(GrantsHubDbContext db, UserManager<Applicatio
                 Purpose = "Hearing voices groups for young people, hosted by schools and supported by the council's early help team.",
                 LeadOrganisationId = organisations[3].Id, StartsOn = today.AddMonths(-1), EndsOn = today.AddMonths(23), ReviewOn = today.AddMonths(11),
                 Stage = AgreementStage.Signed, CreatedAt = now.AddDays(-40),
+                Awards = [new AgreementAward { AwardId = awards[3].Id }],
                 Parties =
                 [
                     new AgreementParty { ExternalKind = ExternalBodyKind.LocalAuthority, ExternalName = "South Tyneside Council", ContactName = "Early Help Team", ContactEmail = "earlyhelp@southtyneside.example", Role = "Host and referrer" },
@@ -319,6 +337,7 @@ public sealed class DemoDataSeeder(GrantsHubDbContext db, UserManager<Applicatio
                 Purpose = "Walks starting from the mosque for men who would not come to a clinic.",
                 LeadOrganisationId = organisations[0].Id, StartsOn = today.AddMonths(-18), EndsOn = today.AddMonths(-2),
                 Stage = AgreementStage.Active, CreatedAt = now.AddDays(-560), CreatedByUserId = applicantUserId,
+                Awards = [new AgreementAward { AwardId = awards[0].Id }],
                 Parties = [new AgreementParty { ExternalKind = ExternalBodyKind.FaithGroup, ExternalName = "Newcastle Central Mosque", ContactName = "Imran Hussain", Role = "Venue and outreach" }],
             },
         };

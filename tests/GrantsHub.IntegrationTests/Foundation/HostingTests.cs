@@ -71,7 +71,7 @@ public sealed class HostingTests(SharedApp app) : IClassFixture<SharedApp>
     }
 
     [Fact]
-    public async Task Demo_data_has_the_council_two_rounds_six_organisations_and_the_accounts()
+    public async Task Demo_data_has_the_council_three_rounds_six_organisations_and_the_accounts()
     {
         var counts = await app.WithDbAsync(async db => new
         {
@@ -85,7 +85,7 @@ public sealed class HostingTests(SharedApp app) : IClassFixture<SharedApp>
         });
 
         Assert.Equal([DemoDataSeeder.FunderName], counts.Funders);
-        Assert.Equal(2, counts.Rounds);
+        Assert.Equal(3, counts.Rounds); // the open and the closed round, and last year's archived pilot
         Assert.Equal(6, counts.Organisations);
         Assert.Equal(
             [DemoDataSeeder.AdminEmail, DemoDataSeeder.Applicant2Email, DemoDataSeeder.ApplicantEmail, DemoDataSeeder.Assessor1Email, DemoDataSeeder.Assessor2Email, DemoDataSeeder.FunderEmail],

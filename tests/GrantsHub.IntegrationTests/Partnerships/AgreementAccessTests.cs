@@ -89,7 +89,7 @@ public sealed class AgreementAccessTests(SharedApp app) : IClassFixture<SharedAp
     [Fact]
     public async Task The_funder_of_the_lead_organisation_reads_its_agreements_but_another_funder_gets_404()
     {
-        // The demo's pilot round approved Mindful Together CIC, which leads the seeded pathway agreement.
+        // The seeded pathway agreement is linked to Mindful Together CIC's award from the council's pilot round.
         const string title = "Peer support pathway with primary care";
         var id = await app.WithDbAsync(db => db.PartnershipAgreements.Where(a => a.Title == title).Select(a => a.Id).SingleAsync());
         var url = $"/funder/partnerships/agreements/{id}";
@@ -107,12 +107,35 @@ public sealed class AgreementAccessTests(SharedApp app) : IClassFixture<SharedAp
     }
 
     [Fact]
-    public async Task A_funder_does_not_see_drafts_nor_agreements_of_organisations_it_has_not_funded()
+    public async Task Linking_an_award_lets_its_funder_read_the_signed_agreement_and_only_the_leads_awards_can_be_linked()
+    {
+        using var owner = await app.SignedInAsync(DemoDataSeeder.ApplicantEmail);
+        var lead = await app.OrganisationIdAsync();
+        var id = await owner.ReadyToSignAsync(lead, await app.OrganisationIdAsync(PeerSupport), "Linked later");
+        await owner.ActAsync(lead, id, AgreementAction.Sign);
+        using var funder = await app.SignedInAsync(DemoDataSeeder.FunderEmail);
+        var url = new Uri($"/funder/partnerships/agreements/{id}", UriKind.Relative);
+        Assert.Equal(HttpStatusCode.NotFound, (await funder.GetAsync(url)).StatusCode);
+
+        var othersAward = await app.WithDbAsync(db => db.Awards.Where(a => a.OrganisationId != lead).Select(a => a.Id).FirstAsync());
+        var refused = await owner.LinkAwardAsync(app, lead, id, othersAward);
+        Assert.Equal("Choose one of your organisation's awards from the list", (await refused.ReadDocumentAsync()).FieldError("AwardId"));
+        Assert.Equal(HttpStatusCode.Redirect, (await owner.LinkAwardAsync(app, lead, id)).StatusCode);
+
+        Assert.Equal(HttpStatusCode.OK, (await funder.GetAsync(url)).StatusCode);
+        using var other = await app.SignedInAsync(await app.OtherFunderAsync());
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync(url)).StatusCode);
+        Assert.Contains((await owner.GetDocumentAsync(PartnershipSteps.AgreementUrl(lead, id))).QuerySelectorAll("#history li"), li => li.TextContent.Contains("Linked to award AW-", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_funder_does_not_see_drafts_nor_agreements_not_linked_to_its_awards()
     {
         using var owner = await app.SignedInAsync(DemoDataSeeder.ApplicantEmail);
         var lead = await app.OrganisationIdAsync();
         var draft = await owner.CreateAgreementAsync(lead, "Draft not yet shared");
-        // Tyne Peer Support Network has never been funded by the council.
+        await owner.LinkAwardAsync(app, lead, draft);
+        // Tyne Peer Support Network has no award to link.
         using var unfunded = await app.SignedInAsync(DemoDataSeeder.Applicant2Email);
         var peer = await app.OrganisationIdAsync(PeerSupport);
         var notFunded = await unfunded.ReadyToSignAsync(peer, lead, "Led by an unfunded organisation");

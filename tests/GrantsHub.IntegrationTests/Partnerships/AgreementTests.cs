@@ -181,13 +181,13 @@ public sealed class AgreementTests(SharedApp app) : IClassFixture<SharedApp>
 
     [Theory]
     [MemberData(nameof(UploadTests.RefusedFiles), MemberType = typeof(UploadTests))]
-    public async Task A_refused_signed_copy_is_explained_beside_the_field_and_nothing_is_stored(string fileName, byte[] content, string message)
+    public async Task A_refused_signed_copy_is_explained_beside_the_field_and_nothing_is_stored(string fileName, string content, string message)
     {
         var (client, lead, _) = await LeadAsync();
         using var _ = client;
         var id = await client.CreateAgreementAsync(lead, $"Upload of {fileName}");
 
-        var response = await client.UploadSignedCopyAsync(lead, id, fileName, content);
+        var response = await client.UploadSignedCopyAsync(lead, id, fileName, UploadTests.ContentOf(content));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await response.ReadDocumentAsync();

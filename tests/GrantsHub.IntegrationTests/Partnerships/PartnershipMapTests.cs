@@ -65,6 +65,7 @@ public sealed class PartnershipMapTests
         var id = await client.ReadyToSignAsync(lead, await app.OrganisationIdAsync("Tyne Peer Support Network"), "Spring partnership");
         var edit = $"{PartnershipSteps.AgreementUrl(lead, id)}/edit";
         await client.SubmitFormAsync(edit, edit, PartnershipSteps.Details("Spring partnership", starts: "2026-03-01", ends: "2026-03-29"));
+        await client.LinkAwardAsync(app, lead, id);
         await client.ActAsync(lead, id, AgreementAction.Sign);
         await client.ActAsync(lead, id, AgreementAction.Activate);
         using var funder = await app.SignedInAsync(DemoDataSeeder.FunderEmail);

@@ -97,6 +97,14 @@ public static class PartnershipSteps
         return id;
     }
 
+    /// <summary>Links the agreement to the lead organisation's first award, so that award's funder may read it.</summary>
+    public static async Task<HttpResponseMessage> LinkAwardAsync(this HttpClient client, GrantsHubFactory app, int organisationId, int agreementId, int? awardId = null)
+    {
+        var id = awardId ?? await app.WithDbAsync(db => db.Awards.Where(a => a.OrganisationId == organisationId).OrderBy(a => a.Id).Select(a => a.Id).FirstAsync());
+        var url = AgreementUrl(organisationId, agreementId);
+        return await client.SubmitFormAsync(url, $"{url}/awards", new Dictionary<string, string> { ["AwardId"] = id.ToString(CultureInfo.InvariantCulture) });
+    }
+
     public static string StatusOnPage(this IHtmlDocument page) => page.QuerySelector("h1 .status-badge")!.TextContent;
 
     public static Task<AgreementStage> StageAsync(this GrantsHubFactory app, int agreementId) =>

@@ -1,4 +1,4 @@
-using GrantsHub.Domain.Organisations;
+using GrantsHub.Domain.Awards;
 using GrantsHub.Domain.Partnerships;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -37,5 +37,16 @@ internal sealed class AgreementPartyConfiguration : IEntityTypeConfiguration<Agr
         builder.HasIndex(p => p.OrganisationId);
         builder.ToTable(t => t.HasCheckConstraint("CK_AgreementParties_OneKind",
             "(\"OrganisationId\" IS NOT NULL AND \"ExternalName\" IS NULL) OR (\"OrganisationId\" IS NULL AND \"ExternalName\" IS NOT NULL AND \"ExternalKind\" IS NOT NULL)"));
+    }
+}
+
+internal sealed class AgreementAwardConfiguration : IEntityTypeConfiguration<AgreementAward>
+{
+    public void Configure(EntityTypeBuilder<AgreementAward> builder)
+    {
+        builder.HasKey(l => new { l.AgreementId, l.AwardId });
+        builder.HasOne<PartnershipAgreement>().WithMany(a => a.Awards).HasForeignKey(l => l.AgreementId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Award>().WithMany().HasForeignKey(l => l.AwardId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(l => l.AwardId);
     }
 }

@@ -22,10 +22,10 @@ public static class AgreementAccess
         db.PartnershipAgreements.Where(a => a.LeadOrganisationId == organisationId
             && db.OrganisationMembers.Any(m => m.OrganisationId == organisationId && m.UserId == userId));
 
-    /// <summary>Agreements past Draft whose lead organisation the funder has funded (an approved decision on one of its rounds).</summary>
+    /// <summary>Agreements past Draft linked to one of the funder's awards.</summary>
     public static IQueryable<PartnershipAgreement> VisibleToFunder(this GrantsHubDbContext db, int funderId) =>
         db.PartnershipAgreements.Where(a => a.Stage != AgreementStage.Draft
-            && db.FundedBy(funderId).Any(organisationId => organisationId == a.LeadOrganisationId));
+            && a.Awards.Any(link => db.Awards.Any(award => award.Id == link.AwardId && award.FunderId == funderId)));
 
     /// <summary>Organisations with an approved decision on one of the funder's rounds.</summary>
     public static IQueryable<int> FundedBy(this GrantsHubDbContext db, int funderId) =>

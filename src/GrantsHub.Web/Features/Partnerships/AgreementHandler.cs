@@ -57,8 +57,16 @@ public sealed class AgreementHandler(GrantsHubDbContext db, IFileStore files, IA
                 .Select(o => new SelectListItem(o.Name, o.Id.ToString(CultureInfo.InvariantCulture)))
                 .ToListAsync()
             : [];
+        var linked = agreement.Awards.Select(l => l.Id).ToList();
+        var awards = organisations.Count > 0
+            ? await db.Awards.AsNoTracking()
+                .Where(aw => aw.OrganisationId == agreement.LeadOrganisationId && !linked.Contains(aw.Id))
+                .OrderBy(aw => aw.Reference)
+                .Select(aw => new SelectListItem(aw.Reference, aw.Id.ToString(CultureInfo.InvariantCulture)))
+                .ToListAsync()
+            : [];
         var actions = canManage ? AgreementLifecycle.ActionsFrom(agreement.Status) : [];
-        return new AgreementPage(agreement, baseUrl, canManage, actions, history, organisations, newParty ?? new PartyForm());
+        return new AgreementPage(agreement, baseUrl, canManage, actions, history, organisations, awards, newParty ?? new PartyForm());
     }
 
     public async Task<AgreementForm?> FormAsync(string userId, int organisationId, int agreementId)
@@ -170,6 +178,40 @@ public sealed class AgreementHandler(GrantsHubDbContext db, IFileStore files, IA
         return await SaveAsync(agreement, version);
     }
 
+    public async Task<AgreementResult> LinkAwardAsync(string userId, int organisationId, int agreementId, Guid version, int? awardId)
+    {
+        var (agreement, refusal) = await ForChangeAsync(db.ManagedBy(userId, organisationId).Include(a => a.Awards), agreementId, version);
+        if (agreement is null)
+        {
+            return refusal!;
+        }
+
+        var reference = await db.Awards.Where(aw => aw.Id == awardId && aw.OrganisationId == organisationId).Select(aw => aw.Reference).SingleOrDefaultAsync();
+        if (reference is null || agreement.Awards.Any(l => l.AwardId == awardId))
+        {
+            return AgreementResult.Invalid("AwardId", "Choose one of your organisation's awards from the list");
+        }
+
+        agreement.Awards.Add(new AgreementAward { AwardId = awardId!.Value });
+        Record("partnership.award-linked", $"Linked to award {reference}", agreement, after: new { Award = reference });
+        return await SaveAsync(agreement, version);
+    }
+
+    public async Task<AgreementResult> UnlinkAwardAsync(string userId, int organisationId, int agreementId, Guid version, int awardId)
+    {
+        var (agreement, refusal) = await ForChangeAsync(db.ManagedBy(userId, organisationId).Include(a => a.Awards), agreementId, version);
+        var link = agreement?.Awards.SingleOrDefault(l => l.AwardId == awardId);
+        if (agreement is null || link is null)
+        {
+            return refusal ?? AgreementResult.NotFound;
+        }
+
+        var reference = await db.Awards.Where(aw => aw.Id == awardId).Select(aw => aw.Reference).SingleAsync();
+        agreement.Awards.Remove(link);
+        Record("partnership.award-unlinked", $"No longer linked to award {reference}", agreement, before: new { Award = reference });
+        return await SaveAsync(agreement, version);
+    }
+
     public async Task<AgreementResult> MoveAsync(string userId, int organisationId, int agreementId, AgreementActionForm form)
     {
         var agreement = await db.ManagedBy(userId, organisationId).Include(a => a.Parties).SingleOrDefaultAsync(a => a.Id == agreementId);
@@ -266,11 +308,13 @@ public sealed class AgreementHandler(GrantsHubDbContext db, IFileStore files, IA
             {
                 p.Id, Organisation = p.Organisation != null ? p.Organisation.Name : null, p.ExternalKind, p.ExternalName, p.ContactName, p.ContactEmail, p.Role, p.Responsibilities,
             }).ToList(),
+            Awards = a.Awards.Join(db.Awards, l => l.AwardId, aw => aw.Id, (l, aw) => new { aw.Id, aw.Reference, aw.Status }).OrderBy(aw => aw.Reference).ToList(),
         }).SingleOrDefaultAsync();
         return a is null ? null : new AgreementView(a.Id, a.Title, a.Purpose, a.LeadOrganisationId, a.Lead, a.StartsOn, a.EndsOn, a.ReviewOn, a.RenewalTerms,
             AgreementLifecycle.StatusAt(a.Stage, a.EndsOn, clock.GetUtcNow()), a.SignedDocumentName, a.SignedDocumentUploadedAt,
             a.Parties.Select(p => new PartyView(p.Id, p.Organisation ?? p.ExternalName!, p.ExternalKind is { } kind ? PartnershipLabels.Of(kind) : "Organisation on GrantsHub",
-                p.Organisation is not null, p.ContactName, p.ContactEmail, p.Role, p.Responsibilities)).ToList(), a.Version);
+                p.Organisation is not null, p.ContactName, p.ContactEmail, p.Role, p.Responsibilities)).ToList(),
+            a.Awards.Select(aw => new LinkedAward(aw.Id, aw.Reference, StatusBadgeTagHelper.Humanise(aw.Status.ToString()))).ToList(), a.Version);
     }
 
     /// <summary>An agreement that may still be changed (not terminated) and has not changed since the form was shown.</summary>

@@ -89,6 +89,14 @@ public sealed class AgreementsController(AgreementHandler agreements, GrantsHubD
     public async Task<IActionResult> RemoveParty(int organisationId, int id, int partyId, Guid version) =>
         await AfterAsync(organisationId, id, await agreements.RemovePartyAsync(User.GetUserId(), organisationId, id, version, partyId), "The partner has been removed.");
 
+    [HttpPost("{id:int}/awards")]
+    public async Task<IActionResult> LinkAward(int organisationId, int id, Guid version, int? awardId) =>
+        await AfterAsync(organisationId, id, await agreements.LinkAwardAsync(User.GetUserId(), organisationId, id, version, awardId), "The award has been linked.");
+
+    [HttpPost("{id:int}/awards/{awardId:int}/remove")]
+    public async Task<IActionResult> UnlinkAward(int organisationId, int id, int awardId, Guid version) =>
+        await AfterAsync(organisationId, id, await agreements.UnlinkAwardAsync(User.GetUserId(), organisationId, id, version, awardId), "The award is no longer linked.");
+
     [HttpPost("{id:int}/actions")]
     public async Task<IActionResult> Move(int organisationId, int id, AgreementActionForm form)
     {
