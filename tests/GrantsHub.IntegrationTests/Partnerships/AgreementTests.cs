@@ -102,17 +102,20 @@ public sealed class AgreementTests(SharedApp app) : IClassFixture<SharedApp>
         var (client, lead, _) = await LeadAsync();
         using var __ = client;
         var before = await app.WithDbAsync(db => db.PartnershipAgreements.CountAsync());
-        var fields = PartnershipSteps.Details("", starts: "2027-06-01", ends: "2027-01-01");
-        fields["ReviewOn"] = "2029-01-01";
+        var missing = PartnershipSteps.Details("");
+        missing["StartsOn"] = "";
+        var dates = PartnershipSteps.Details("Dates the wrong way round", starts: "2027-06-01", ends: "2027-01-01");
+        dates["ReviewOn"] = "2029-01-01";
 
-        var response = await client.PostNewAgreementAsync(lead, fields);
+        var first = await (await client.PostNewAgreementAsync(lead, missing)).ReadDocumentAsync();
+        var second = await (await client.PostNewAgreementAsync(lead, dates)).ReadDocumentAsync();
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var page = await response.ReadDocumentAsync();
-        Assert.Equal("Enter the agreement's title", page.FieldError("Title"));
-        Assert.Equal("The end date must be on or after the start date", page.FieldError("EndsOn"));
-        Assert.Equal("The review date must be between the start and end dates", page.FieldError("ReviewOn"));
-        Assert.Equal(3, page.ErrorSummary().Count);
+        Assert.Equal("Enter the agreement's title", first.FieldError("Title"));
+        Assert.Equal("Enter the date the agreement starts", first.FieldError("StartsOn"));
+        Assert.Equal(["Enter the agreement's title", "Enter the date the agreement starts"], first.ErrorSummary().Order(StringComparer.Ordinal).ToArray());
+        Assert.Equal("The end date must be on or after the start date", second.FieldError("EndsOn"));
+        Assert.Equal("The review date must be between the start and end dates", second.FieldError("ReviewOn"));
+        Assert.Equal("Dates the wrong way round", second.QuerySelector("input[name=Title]")!.GetAttribute("value"));
         Assert.Equal(before, await app.WithDbAsync(db => db.PartnershipAgreements.CountAsync()));
     }
 

@@ -58,7 +58,7 @@ public sealed class PartnershipMapTests
     public async Task An_agreement_expires_the_day_after_its_end_date_in_the_UK_and_the_map_counts_it_as_a_gap()
     {
         // 29 March 2026: the clocks go forward at 1am. An agreement ending on the 29th lasts until midnight BST, 23:00 UTC.
-        await using var app = new GrantsHubFactory(now: new DateTimeOffset(2026, 3, 20, 12, 0, 0, TimeSpan.Zero));
+        await using var app = new GrantsHubFactory(now: new DateTimeOffset(2026, 3, 29, 20, 0, 0, TimeSpan.Zero));
         using var client = await app.SignedInAsync(DemoDataSeeder.ApplicantEmail);
         var lead = await app.OrganisationIdAsync();
         await app.WithDbAsync(db => db.PartnershipAgreements.Where(a => a.LeadOrganisationId == lead).ExecuteUpdateAsync(u => u.SetProperty(a => a.Stage, AgreementStage.Terminated)));
