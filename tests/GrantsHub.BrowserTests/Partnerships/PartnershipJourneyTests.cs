@@ -48,7 +48,7 @@ public sealed class PartnershipJourneyTests(AppServer app, Browser browser, ITes
         await Expect(page.Locator("#parties tbody tr")).ToHaveCountAsync(2);
         await Accessibility.AssertNoSeriousViolationsAsync(page);
 
-        await page.GetByLabel("Signed copy").SetInputFilesAsync(new FilePayload
+        await page.GetByLabel("Signed copy", new() { Exact = true }).SetInputFilesAsync(new FilePayload
         {
             Name = "crisis-cafe-signed.pdf", MimeType = "application/pdf", Buffer = Encoding.ASCII.GetBytes("%PDF-1.7\n% signed\n%%EOF\n"),
         });
