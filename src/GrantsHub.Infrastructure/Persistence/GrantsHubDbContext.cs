@@ -10,6 +10,7 @@ using GrantsHub.Domain.Forms;
 using GrantsHub.Domain.Funders;
 using GrantsHub.Domain.Organisations;
 using GrantsHub.Domain.Reminders;
+using GrantsHub.Domain.Partnerships;
 using GrantsHub.Domain.Rounds;
 using GrantsHub.Infrastructure.Identity;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -51,6 +52,9 @@ public class GrantsHubDbContext(DbContextOptions<GrantsHubDbContext> options)
     public DbSet<Moderation> Moderations => Set<Moderation>();
     public DbSet<Recommendation> Recommendations => Set<Recommendation>();
     public DbSet<Decision> Decisions => Set<Decision>();
+    public DbSet<PartnershipAgreement> PartnershipAgreements => Set<PartnershipAgreement>();
+    public DbSet<AgreementParty> AgreementParties => Set<AgreementParty>();
+    public DbSet<AgreementAward> AgreementAwards => Set<AgreementAward>();
     public DbSet<Award> Awards => Set<Award>();
     public DbSet<AwardTranche> AwardTranches => Set<AwardTranche>();
     public DbSet<Payment> Payments => Set<Payment>();

@@ -6,7 +6,11 @@ using GrantsHub.Domain.Common;
 using GrantsHub.Domain.Forms;
 using GrantsHub.Domain.Funders;
 using GrantsHub.Domain.Organisations;
+using GrantsHub.Domain.Partnerships;
 using GrantsHub.Domain.Rounds;
+using GrantsHub.Domain.Auditing;
+using GrantsHub.Domain.Awards;
+using GrantsHub.Infrastructure.Files;
 using GrantsHub.Infrastructure.Identity;
 using GrantsHub.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Identity;
@@ -17,9 +21,10 @@ namespace GrantsHub.Web.Infrastructure;
 /// <summary>
 /// Fills an empty database with a small, believable instance: one council funder, a programme with
 /// an open and a closed round, six organisations in different areas, and the demo accounts listed
-/// in the README. Deprivation deciles here are illustrative.
+/// in the README; last year's archived pilot round made awards to three of the organisations, two
+/// of which lead partnership agreements linked to those awards. Deprivation deciles here are illustrative.
 /// </summary>
-public sealed class DemoDataSeeder(GrantsHubDbContext db, UserManager<ApplicationUser> users, TimeProvider clock, ILogger<DemoDataSeeder> logger)
+public sealed class DemoDataSeeder(GrantsHubDbContext db, UserManager<ApplicationUser> users, TimeProvider clock, IFileStore files, ILogger<DemoDataSeeder> logger)
 {
     public const string Password = "Demo-pass-2026!";
     public const string FunderEmail = "funder@grantshub.test";
@@ -173,6 +178,7 @@ public sealed class DemoDataSeeder(GrantsHubDbContext db, UserManager<Applicatio
         await db.SaveChangesAsync();
         await SeedAssessmentAsync(programme.Rounds[0], organisations, now);
         await SeedAwardsAsync(programme, organisations[0], applicant.Id, users.Users.Single(u => u.Email == FunderEmail).Id, now);
+        await SeedPartnershipsAsync(programme, organisations, applicant.Id, now);
         logger.LogInformation("Seeded the demo data: {Funder}, {Organisations} organisations and the demo accounts", FunderName, 6);
 
         Organisation Org(string name, LegalForm form, string area, bool userLed, bool communityLed, bool livedExperience, bool racialised, string? charity = null, string? company = null) => new()
@@ -371,6 +377,128 @@ public sealed class DemoDataSeeder(GrantsHubDbContext db, UserManager<Applicatio
             };
             return tranche;
         }
+    }
+
+    /// <summary>
+    /// Last year's spring round, archived, funded three organisations; two of them lead agreements
+    /// (one with an NHS body and a second organisation), so the funder's partnership map shows both
+    /// partnerships and gaps.
+    /// </summary>
+    private async Task SeedPartnershipsAsync(Programme programme, Organisation[] organisations, string applicantUserId, DateTimeOffset now)
+    {
+        var today = DateOnly.FromDateTime(UkTime.ToLocal(now));
+        var pilot = new Round
+        {
+            ProgrammeId = programme.Id,
+            Title = "Equality Fund 2025: Spring round",
+            Description = "Decided and archived.",
+            OpensAt = now.AddDays(-420),
+            ClosesAt = now.AddDays(-360),
+            Budget = 150_000m,
+            MinimumGrant = 5_000m,
+            MaximumGrant = 50_000m,
+            MaximumDurationMonths = 24,
+            Stage = RoundStage.Archived,
+        };
+        db.Rounds.Add(pilot);
+        await db.SaveChangesAsync();
+        var outcomes = new (int Org, string Title, decimal Amount, DecisionOutcome Outcome)[]
+        {
+            (0, "Peer support in GP waiting rooms", 30_000m, DecisionOutcome.Approved),
+            (3, "Hearing voices groups for young people", 25_000m, DecisionOutcome.Approved),
+            (4, "The shed's listening bench", 8_000m, DecisionOutcome.Approved),
+            (2, "Sisters' circle pilot", 12_000m, DecisionOutcome.Declined),
+        };
+        var funderUserId = (await users.FindByEmailAsync(FunderEmail))!.Id;
+        var awards = new Dictionary<int, Award>();
+        foreach (var (org, title, amount, outcome) in outcomes)
+        {
+            var application = new GrantApplication
+            {
+                RoundId = pilot.Id, OrganisationId = organisations[org].Id, ProjectTitle = title, AmountRequested = amount, DurationMonths = 24,
+                Status = outcome == DecisionOutcome.Approved ? ApplicationStatus.Approved : ApplicationStatus.Declined,
+                CreatedAt = pilot.ClosesAt.AddDays(-20), UpdatedAt = pilot.ClosesAt.AddDays(-5), SubmittedAt = pilot.ClosesAt.AddDays(-5),
+            };
+            db.Applications.Add(application);
+            await db.SaveChangesAsync();
+            application.Reference = GrantApplication.ReferenceFor(application.Id, application.SubmittedAt.Value);
+            db.Decisions.Add(new Decision
+            {
+                ApplicationId = application.Id, Outcome = outcome, Amount = outcome == DecisionOutcome.Approved ? amount : null,
+                Feedback = outcome == DecisionOutcome.Approved ? "A strong, well-evidenced pilot." : "A promising idea; the budget was not yet clear.",
+                DecidedAt = pilot.ClosesAt.AddDays(30), DecidedByUserId = funderUserId,
+                NotifiedAt = pilot.ClosesAt.AddDays(31), Revision = 1,
+            });
+            if (outcome == DecisionOutcome.Approved)
+            {
+                var start = today.AddMonths(-9);
+                awards[org] = new Award
+                {
+                    ApplicationId = application.Id, OrganisationId = application.OrganisationId, RoundId = pilot.Id, FunderId = programme.FunderId,
+                    Reference = Award.ReferenceFor(application.Id, start), Amount = amount, StartDate = start, EndDate = start.AddMonths(24).AddDays(-1),
+                    Status = AwardStatus.Active, Conditions = "Report every six months.", CreatedAt = pilot.ClosesAt.AddDays(30),
+                    OfferedAt = pilot.ClosesAt.AddDays(31), AcceptedAt = pilot.ClosesAt.AddDays(40), AcceptedByName = "Demo signatory",
+                };
+                db.Awards.Add(awards[org]);
+            }
+        }
+
+        await db.SaveChangesAsync();
+
+        var signedCopy = FileStoreOptions.NewKey();
+        await files.SaveAsync(signedCopy, "%PDF-1.7\n% Signed partnership agreement (demo)\n%%EOF\n"u8.ToArray());
+        var agreements = new[]
+        {
+            new PartnershipAgreement
+            {
+                Title = "Peer support pathway with primary care",
+                Purpose = "Peer supporters from Mindful Together and Tyne Peer Support Network take referrals from GP practices, with the ICB's mental health team as clinical lead.",
+                LeadOrganisationId = organisations[0].Id, StartsOn = today.AddMonths(-6), EndsOn = today.AddMonths(18), ReviewOn = today.AddMonths(6),
+                RenewalTerms = "Renewed for a further year if all partners agree at the annual review.",
+                Stage = AgreementStage.Active, CreatedAt = now.AddDays(-190), CreatedByUserId = applicantUserId,
+                SignedDocumentName = "Peer support pathway - signed.pdf", SignedDocumentContentType = "application/pdf", SignedDocumentKey = signedCopy, SignedDocumentUploadedAt = now.AddDays(-185),
+                Awards = [new AgreementAward { AwardId = awards[0].Id }],
+                Parties =
+                [
+                    new AgreementParty { OrganisationId = organisations[1].Id, Role = "Delivery partner", Responsibilities = "Runs two peer support sessions a week in North Tyneside." },
+                    new AgreementParty
+                    {
+                        ExternalKind = ExternalBodyKind.IntegratedCareBoard, ExternalName = "North East and North Cumbria ICB", ContactName = "Dr Amara Bello",
+                        ContactEmail = "amara.bello@nhs.example", Role = "Clinical lead", Responsibilities = "Clinical supervision and referral routes from GP practices.",
+                    },
+                ],
+            },
+            new PartnershipAgreement
+            {
+                Title = "Young people's hearing voices groups in schools",
+                Purpose = "Hearing voices groups for young people, hosted by schools and supported by the council's early help team.",
+                LeadOrganisationId = organisations[3].Id, StartsOn = today.AddMonths(-1), EndsOn = today.AddMonths(23), ReviewOn = today.AddMonths(11),
+                Stage = AgreementStage.Signed, CreatedAt = now.AddDays(-40),
+                Awards = [new AgreementAward { AwardId = awards[3].Id }],
+                Parties =
+                [
+                    new AgreementParty { ExternalKind = ExternalBodyKind.LocalAuthority, ExternalName = "South Tyneside Council", ContactName = "Early Help Team", ContactEmail = "earlyhelp@southtyneside.example", Role = "Host and referrer" },
+                    new AgreementParty { OrganisationId = organisations[5].Id, Role = "Community outreach", Responsibilities = "Reaches Black and minoritised families." },
+                ],
+            },
+            new PartnershipAgreement
+            {
+                Title = "Wellbeing walks with the mosque",
+                Purpose = "Walks starting from the mosque for men who would not come to a clinic.",
+                LeadOrganisationId = organisations[0].Id, StartsOn = today.AddMonths(-18), EndsOn = today.AddMonths(-2),
+                Stage = AgreementStage.Active, CreatedAt = now.AddDays(-560), CreatedByUserId = applicantUserId,
+                Awards = [new AgreementAward { AwardId = awards[0].Id }],
+                Parties = [new AgreementParty { ExternalKind = ExternalBodyKind.FaithGroup, ExternalName = "Newcastle Central Mosque", ContactName = "Imran Hussain", Role = "Venue and outreach" }],
+            },
+        };
+        db.PartnershipAgreements.AddRange(agreements);
+        await db.SaveChangesAsync();
+        db.AuditEntries.AddRange(agreements.Select(a => new AuditEntry
+        {
+            At = a.CreatedAt, ActorName = "System", Kind = "partnership.created", Summary = $"{a.Title}: Agreement recorded",
+            OrganisationId = a.LeadOrganisationId, EntityType = Features.Partnerships.AgreementHandler.EntityType, EntityId = a.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        }));
+        await db.SaveChangesAsync();
     }
 
     private async Task<ApplicationUser> CreateUserAsync(string email, string name, string role, int? funderId = null)

@@ -4,6 +4,7 @@ using GrantsHub.Infrastructure.Identity;
 using GrantsHub.Infrastructure.Persistence;
 using GrantsHub.Web.Features.Applications;
 using GrantsHub.Web.Features.Assessment;
+using GrantsHub.Web.Features.Partnerships;
 using GrantsHub.Web.Features.Awards;
 using GrantsHub.Web.Features.PersonalData;
 using GrantsHub.Web.Features.Reminders;
@@ -123,6 +124,7 @@ public static class ServiceRegistration
         services.AddScoped<GrantsHub.Web.Features.Rounds.RoundSetupService>();
         services.AddScoped<GrantsHub.Web.Features.Admin.StaffInvitations>();
         services.AddAssessment();
+        services.AddPartnershipFeatures();
         services.AddAwards();
         services.AddPersonalData();
         return builder;

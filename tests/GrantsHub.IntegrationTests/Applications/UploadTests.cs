@@ -78,7 +78,7 @@ public sealed class UploadTests
 
     // A content is named, not carried, in the theory data: xUnit serialises theory data at discovery,
     // and a 10 MB byte array cost minutes there on every run.
-    private static byte[] ContentOf(string name) => name switch
+    public static byte[] ContentOf(string name) => name switch
     {
         "pdf" => Pdf,
         "exe-as-pdf" => [0x4D, 0x5A, 0x90, 0x00, 0x03],

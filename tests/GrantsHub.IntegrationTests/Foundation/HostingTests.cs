@@ -71,7 +71,7 @@ public sealed class HostingTests(SharedApp app) : IClassFixture<SharedApp>
     }
 
     [Fact]
-    public async Task Demo_data_has_the_council_four_rounds_six_organisations_and_the_accounts()
+    public async Task Demo_data_has_the_council_five_rounds_six_organisations_and_the_accounts()
     {
         var counts = await app.WithDbAsync(async db => new
         {
@@ -85,7 +85,7 @@ public sealed class HostingTests(SharedApp app) : IClassFixture<SharedApp>
         });
 
         Assert.Equal([DemoDataSeeder.FunderName], counts.Funders);
-        Assert.Equal(4, counts.Rounds);
+        Assert.Equal(5, counts.Rounds); // open, closed, last year's pilot, small-grants and spring rounds
         Assert.Equal(6, counts.Organisations);
         Assert.Equal(
             [DemoDataSeeder.AdminEmail, DemoDataSeeder.Applicant2Email, DemoDataSeeder.ApplicantEmail, DemoDataSeeder.Assessor1Email, DemoDataSeeder.Assessor2Email, DemoDataSeeder.FunderEmail],

@@ -3,6 +3,7 @@ using GrantsHub.Domain.Applications;
 using GrantsHub.Domain.Forms;
 using GrantsHub.Infrastructure.Files;
 using GrantsHub.Infrastructure.Persistence;
+using GrantsHub.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace GrantsHub.Web.Features.Applications;
@@ -98,7 +99,7 @@ public sealed class AnswersHandler(GrantsHubDbContext db, IFileStore files, Time
             {
                 if (fields.Files.GetFile(field) is { Length: > 0 } file)
                 {
-                    var content = file.Length > UploadRules.MaxBytes ? new byte[UploadRules.MaxBytes + 1] : await ReadAsync(file);
+                    var content = await UploadedContent.ReadForChecksAsync(file);
                     if (UploadRules.Problem(file.FileName, content) is { } problem)
                     {
                         errors.Add((field, problem));
@@ -229,13 +230,5 @@ public sealed class AnswersHandler(GrantsHubDbContext db, IFileStore files, Time
 
             return SaveOutcome.Of(SaveResult.Conflict, await LoadedApplication.LoadAsync(db, userId, application.Id));
         }
-    }
-
-    private static async Task<byte[]> ReadAsync(IFormFile file)
-    {
-        await using var stream = file.OpenReadStream();
-        using var buffer = new MemoryStream((int)file.Length);
-        await stream.CopyToAsync(buffer);
-        return buffer.ToArray();
     }
 }

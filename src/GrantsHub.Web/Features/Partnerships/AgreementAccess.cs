@@ -1,0 +1,34 @@
+using GrantsHub.Domain.Assessment;
+using GrantsHub.Domain.Partnerships;
+using GrantsHub.Infrastructure.Persistence;
+
+namespace GrantsHub.Web.Features.Partnerships;
+
+/// <summary>
+/// Who may see an agreement: members of the lead organisation (who also manage it), members of an
+/// organisation on GrantsHub that is a party (read only), and staff of a funder that has approved
+/// an application from the lead organisation (read only, once the agreement is past Draft).
+/// </summary>
+public static class AgreementAccess
+{
+    /// <summary>Agreements a member of <paramref name="organisationId"/> may read as that organisation.</summary>
+    public static IQueryable<PartnershipAgreement> ReadableBy(this GrantsHubDbContext db, string userId, int organisationId) =>
+        db.PartnershipAgreements.Where(a =>
+            db.OrganisationMembers.Any(m => m.OrganisationId == organisationId && m.UserId == userId)
+            && (a.LeadOrganisationId == organisationId || a.Parties.Any(p => p.OrganisationId == organisationId)));
+
+    /// <summary>Agreements led by <paramref name="organisationId"/>, when the user is one of its members.</summary>
+    public static IQueryable<PartnershipAgreement> ManagedBy(this GrantsHubDbContext db, string userId, int organisationId) =>
+        db.PartnershipAgreements.Where(a => a.LeadOrganisationId == organisationId
+            && db.OrganisationMembers.Any(m => m.OrganisationId == organisationId && m.UserId == userId));
+
+    /// <summary>Agreements past Draft linked to one of the funder's awards.</summary>
+    public static IQueryable<PartnershipAgreement> VisibleToFunder(this GrantsHubDbContext db, int funderId) =>
+        db.PartnershipAgreements.Where(a => a.Stage != AgreementStage.Draft
+            && a.Awards.Any(link => db.Awards.Any(award => award.Id == link.AwardId && award.FunderId == funderId)));
+
+    /// <summary>Organisations with an approved decision on one of the funder's rounds.</summary>
+    public static IQueryable<int> FundedBy(this GrantsHubDbContext db, int funderId) =>
+        db.Decisions.Where(d => d.Outcome == DecisionOutcome.Approved)
+            .Join(db.Applications.Where(ap => ap.Round!.Programme!.FunderId == funderId), d => d.ApplicationId, ap => ap.Id, (d, ap) => ap.OrganisationId);
+}

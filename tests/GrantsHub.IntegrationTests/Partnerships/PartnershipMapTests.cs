@@ -1,0 +1,87 @@
+using System.Net;
+using AngleSharp.Dom;
+using GrantsHub.Domain.Partnerships;
+using GrantsHub.IntegrationTests.Applications;
+using GrantsHub.IntegrationTests.Support;
+using GrantsHub.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace GrantsHub.IntegrationTests.Partnerships;
+
+public sealed class PartnershipMapTests
+{
+    [Fact]
+    public async Task The_map_shows_who_partners_with_whom_by_area_and_marks_the_gaps()
+    {
+        await using var app = new GrantsHubFactory();
+        using var funder = await app.SignedInAsync(DemoDataSeeder.FunderEmail);
+
+        var page = await funder.GetDocumentAsync("/funder/partnerships");
+
+        IElement Area(string code) => page.QuerySelector($"[data-area='{code}']") ?? throw new InvalidOperationException($"No section for {code}");
+        var newcastle = Area("E08000021");
+        Assert.Contains("Peer support pathway with primary care", newcastle.QuerySelector("table")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("North East and North Cumbria ICB (NHS integrated care board (ICB))", newcastle.QuerySelector("table")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Tyne Peer Support Network (Organisation on GrantsHub, North Tyneside)", newcastle.QuerySelector("table")!.TextContent, StringComparison.Ordinal);
+        var svg = newcastle.QuerySelector("svg[role=img]")!;
+        Assert.Equal(2 + 1 + 1, svg.QuerySelectorAll("g.map-node").Length); // lead, two partners, and the mosque of the expired agreement
+        Assert.Single(svg.QuerySelectorAll("line.map-link-ended"));
+        Assert.Null(newcastle.QuerySelector("[data-gap]"));
+        Assert.Equal("Gap: funded organisations without partnerships", Area("E06000047").QuerySelector("[data-gap]")!.TextContent);
+        Assert.Equal("Gap: no organisations here", Area("E06000057").QuerySelector("[data-gap]")!.TextContent);
+        Assert.Empty(page.QuerySelectorAll("[style], svg [style]"));
+
+        var gaps = await funder.GetDocumentAsync("/funder/partnerships?show=gaps");
+        Assert.Equal(["E06000047", "E06000057"], gaps.QuerySelectorAll("[data-area]").Select(a => a.GetAttribute("data-area")!).Order(StringComparer.Ordinal).ToArray());
+    }
+
+    [Fact]
+    public async Task Many_areas_are_split_into_pages()
+    {
+        await using var app = new GrantsHubFactory();
+        await app.WithDbAsync(async db =>
+        {
+            db.Areas.AddRange(Enumerable.Range(1, 20).Select(i => new Domain.Areas.Area { Code = $"E0700{i:D4}", Name = $"District {i:D2}", Region = "South West", DeprivationDecile = 5 }));
+            return await db.SaveChangesAsync();
+        });
+        using var funder = await app.SignedInAsync(DemoDataSeeder.FunderEmail);
+
+        var first = await funder.GetDocumentAsync("/funder/partnerships");
+        var last = await funder.GetDocumentAsync("/funder/partnerships?page=4");
+
+        Assert.Equal(8, first.QuerySelectorAll("[data-area]").Length);
+        Assert.Equal(26 - 3 * 8, last.QuerySelectorAll("[data-area]").Length);
+        Assert.NotNull(first.QuerySelector("a[rel=next][href='/funder/partnerships?page=2']"));
+    }
+
+    [Fact]
+    public async Task An_agreement_expires_the_day_after_its_end_date_in_the_UK_and_the_map_counts_it_as_a_gap()
+    {
+        // 29 March 2026: the clocks go forward at 1am. An agreement ending on the 29th lasts until midnight BST, 23:00 UTC.
+        await using var app = new GrantsHubFactory(now: new DateTimeOffset(2026, 3, 29, 20, 0, 0, TimeSpan.Zero));
+        using var client = await app.SignedInAsync(DemoDataSeeder.ApplicantEmail);
+        var lead = await app.OrganisationIdAsync();
+        await app.WithDbAsync(db => db.PartnershipAgreements.Where(a => a.LeadOrganisationId == lead).ExecuteUpdateAsync(u => u.SetProperty(a => a.Stage, AgreementStage.Terminated)));
+        var id = await client.ReadyToSignAsync(lead, await app.OrganisationIdAsync("Tyne Peer Support Network"), "Spring partnership");
+        var edit = $"{PartnershipSteps.AgreementUrl(lead, id)}/edit";
+        await client.SubmitFormAsync(edit, edit, PartnershipSteps.Details("Spring partnership", starts: "2026-03-01", ends: "2026-03-29"));
+        await client.LinkAwardAsync(app, lead, id);
+        await client.ActAsync(lead, id, AgreementAction.Sign);
+        await client.ActAsync(lead, id, AgreementAction.Activate);
+        using var funder = await app.SignedInAsync(DemoDataSeeder.FunderEmail);
+        var url = PartnershipSteps.AgreementUrl(lead, id);
+
+        app.Clock.SetUtcNow(new DateTimeOffset(2026, 3, 29, 22, 59, 59, TimeSpan.Zero));
+        Assert.Equal("Active", (await client.GetDocumentAsync(url)).StatusOnPage());
+        Assert.Null((await funder.GetDocumentAsync("/funder/partnerships")).QuerySelector("[data-area='E08000021'] [data-gap]"));
+
+        app.Clock.SetUtcNow(new DateTimeOffset(2026, 3, 29, 23, 0, 0, TimeSpan.Zero));
+        var page = await client.GetDocumentAsync(url);
+        Assert.Equal("Expired", page.StatusOnPage());
+        Assert.Equal(["Terminate the agreement"], page.QuerySelectorAll("form[action$='/actions'] button").Select(b => b.TextContent).ToArray());
+        Assert.Equal(AgreementStage.Active, await app.StageAsync(id)); // derived from the clock, never stored
+        var map = await funder.GetDocumentAsync("/funder/partnerships");
+        Assert.Equal("Gap: funded organisations without partnerships", map.QuerySelector("[data-area='E08000021'] [data-gap]")!.TextContent);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.ActAsync(lead, id, AgreementAction.Terminate)).StatusCode);
+    }
+}
