@@ -809,6 +809,80 @@ namespace GrantsHub.Migrations.Sqlite.Migrations
                     b.ToTable("Programmes");
                 });
 
+            modelBuilder.Entity("GrantsHub.Domain.OpenData.OpenDataGrant", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CsvRow")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DateModified")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("GrantId")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SnapshotId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SnapshotId", "GrantId");
+
+                    b.ToTable("OpenDataGrants");
+                });
+
+            modelBuilder.Entity("GrantsHub.Domain.OpenData.OpenDataSnapshot", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DataModifiedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FunderId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("GeneratedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("GrantCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("PublishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PublishedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FunderId", "GeneratedAt");
+
+                    b.ToTable("OpenDataSnapshots");
+                });
+
             modelBuilder.Entity("GrantsHub.Domain.Organisations.Organisation", b =>
                 {
                     b.Property<int>("Id")
@@ -1552,6 +1626,24 @@ namespace GrantsHub.Migrations.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("Funder");
+                });
+
+            modelBuilder.Entity("GrantsHub.Domain.OpenData.OpenDataGrant", b =>
+                {
+                    b.HasOne("GrantsHub.Domain.OpenData.OpenDataSnapshot", null)
+                        .WithMany()
+                        .HasForeignKey("SnapshotId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GrantsHub.Domain.OpenData.OpenDataSnapshot", b =>
+                {
+                    b.HasOne("GrantsHub.Domain.Funders.Funder", null)
+                        .WithMany()
+                        .HasForeignKey("FunderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("GrantsHub.Domain.Organisations.Organisation", b =>

@@ -7,6 +7,7 @@ using GrantsHub.Domain.Email;
 using GrantsHub.Domain.Files;
 using GrantsHub.Domain.Forms;
 using GrantsHub.Domain.Funders;
+using GrantsHub.Domain.OpenData;
 using GrantsHub.Domain.Organisations;
 using GrantsHub.Domain.Rounds;
 using GrantsHub.Infrastructure.Identity;
@@ -49,6 +50,8 @@ public class GrantsHubDbContext(DbContextOptions<GrantsHubDbContext> options)
     public DbSet<Moderation> Moderations => Set<Moderation>();
     public DbSet<Recommendation> Recommendations => Set<Recommendation>();
     public DbSet<Decision> Decisions => Set<Decision>();
+    public DbSet<OpenDataSnapshot> OpenDataSnapshots => Set<OpenDataSnapshot>();
+    public DbSet<OpenDataGrant> OpenDataGrants => Set<OpenDataGrant>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
