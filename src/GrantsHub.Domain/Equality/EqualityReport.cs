@@ -70,8 +70,12 @@ public sealed record EqualityReport(GroupFigures Overall, IReadOnlyList<Dimensio
 
     public const string MostDeprivedLabel = "Most deprived areas (deciles 1–3)";
 
-    /// <summary>Works out every figure from the applications of the funder's chosen rounds.</summary>
-    public static EqualityReport Build(IReadOnlyCollection<ApplicationFacts> applications, IReadOnlyCollection<RoundFacts> rounds, IReadOnlyCollection<RingFenceFacts> ringFences)
+    /// <summary>
+    /// Works out every figure from the applications of the chosen rounds; the trend runs over
+    /// <paramref name="rounds"/> with <paramref name="trendApplications"/> (all rounds of the chosen programme).
+    /// </summary>
+    public static EqualityReport Build(IReadOnlyCollection<ApplicationFacts> applications, IReadOnlyCollection<RingFenceFacts> ringFences,
+        IReadOnlyCollection<RoundFacts> rounds, IReadOnlyCollection<ApplicationFacts> trendApplications)
     {
         var overall = Figures("All applications", applications, null, applications.Count);
         var dimensions = new List<Dimension>
@@ -83,7 +87,7 @@ public sealed record EqualityReport(GroupFigures Overall, IReadOnlyList<Dimensio
             Split("deprivation", "Deprivation decile of the organisation's area", applications, overall, a => [DecileName(a.DeprivationDecile)], DecileOrder),
             Split("area", "Local authority area", applications, overall, a => [a.AreaName ?? UnknownArea], null),
         };
-        var byRound = applications.ToLookup(a => a.RoundId);
+        var byRound = trendApplications.ToLookup(a => a.RoundId);
         var trend = rounds.OrderBy(r => r.OpensAt)
             .Select(r =>
             {

@@ -4,6 +4,7 @@ using GrantsHub.Infrastructure.Identity;
 using GrantsHub.Infrastructure.Persistence;
 using GrantsHub.Web.Features.Applications;
 using GrantsHub.Web.Features.Assessment;
+using GrantsHub.Web.Features.Equality;
 using GrantsHub.Web.Features.Reminders;
 using GrantsHub.Web.Infrastructure.Auditing;
 using GrantsHub.Web.Infrastructure.Jobs;
@@ -121,6 +122,7 @@ public static class ServiceRegistration
         services.AddScoped<GrantsHub.Web.Features.Rounds.RoundSetupService>();
         services.AddScoped<GrantsHub.Web.Features.Admin.StaffInvitations>();
         services.AddAssessment();
+        services.AddEquality();
         return builder;
     }
 }

@@ -8,10 +8,12 @@ namespace GrantsHub.Web.Features.Reminders;
 public static class JobSchedule
 {
     public const string EmailDispatch = "email-dispatch";
+    public const string OpenDataNightly = "open-data-nightly";
 
     public static void Register(IRecurringJobManager manager, JobsOptions options)
     {
         var london = new RecurringJobOptions { TimeZone = UkTime.Zone };
         manager.AddOrUpdate<EmailDispatchJob>(EmailDispatch, job => job.RunAsync(CancellationToken.None), options.EmailDispatchCron, london);
+        manager.AddOrUpdate<OpenData.OpenDataJob>(OpenDataNightly, job => job.RegenerateAllAsync(CancellationToken.None), options.OpenDataCron, london);
     }
 }

@@ -25,6 +25,10 @@ public sealed class JobsOptions
     /// <summary>Cron (Europe/London) of the safety-net run of the email dispatcher.</summary>
     [Required]
     public string EmailDispatchCron { get; set; } = "* * * * *";
+
+    /// <summary>Cron (Europe/London) of the nightly regeneration of every funder's open data.</summary>
+    [Required]
+    public string OpenDataCron { get; set; } = "30 2 * * *";
 }
 
 public static class JobsSetup
@@ -69,6 +73,8 @@ public static class JobsSetup
 
         services.AddScoped<EmailDispatchJob>();
         services.AddSingleton<IEmailDispatchTrigger, HangfireEmailDispatchTrigger>();
+        services.AddScoped<Features.OpenData.OpenDataJob>();
+        services.AddSingleton<Features.OpenData.IOpenDataRefresh, Features.OpenData.HangfireOpenDataRefresh>();
         return services;
     }
 
