@@ -51,7 +51,7 @@ namespace GrantsHub.Migrations.PostgreSql.Migrations
                     b.HasIndex("ApplicationId", "QuestionId")
                         .IsUnique();
 
-                    b.ToTable("Answers");
+                    b.ToTable("Answers", (string)null);
                 });
 
             modelBuilder.Entity("GrantsHub.Domain.Applications.Attachment", b =>
@@ -100,7 +100,7 @@ namespace GrantsHub.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("QuestionId");
 
-                    b.ToTable("Attachments");
+                    b.ToTable("Attachments", (string)null);
                 });
 
             modelBuilder.Entity("GrantsHub.Domain.Applications.GrantApplication", b =>
@@ -196,7 +196,7 @@ namespace GrantsHub.Migrations.PostgreSql.Migrations
 
                     b.HasKey("Code");
 
-                    b.ToTable("Areas", t =>
+                    b.ToTable("Areas", null, t =>
                         {
                             t.HasCheckConstraint("CK_Areas_Decile", "\"DeprivationDecile\" BETWEEN 1 AND 10");
                         });
@@ -226,7 +226,7 @@ namespace GrantsHub.Migrations.PostgreSql.Migrations
                     b.HasIndex("ApplicationId", "PanelMemberId")
                         .IsUnique();
 
-                    b.ToTable("Assignments");
+                    b.ToTable("Assignments", (string)null);
                 });
 
             modelBuilder.Entity("GrantsHub.Domain.Assessment.ConflictDeclaration", b =>
@@ -260,7 +260,7 @@ namespace GrantsHub.Migrations.PostgreSql.Migrations
                     b.HasIndex("PanelMemberId", "OrganisationId")
                         .IsUnique();
 
-                    b.ToTable("ConflictDeclarations");
+                    b.ToTable("ConflictDeclarations", (string)null);
                 });
 
             modelBuilder.Entity("GrantsHub.Domain.Assessment.CriterionScore", b =>
@@ -292,7 +292,7 @@ namespace GrantsHub.Migrations.PostgreSql.Migrations
                     b.HasIndex("ScoreId", "CriterionId")
                         .IsUnique();
 
-                    b.ToTable("CriterionScores");
+                    b.ToTable("CriterionScores", (string)null);
                 });
 
             modelBuilder.Entity("GrantsHub.Domain.Assessment.Decision", b =>
@@ -343,7 +343,7 @@ namespace GrantsHub.Migrations.PostgreSql.Migrations
                     b.HasIndex("ApplicationId")
                         .IsUnique();
 
-                    b.ToTable("Decisions");
+                    b.ToTable("Decisions", (string)null);
                 });
 
             modelBuilder.Entity("GrantsHub.Domain.Assessment.Moderation", b =>
@@ -379,7 +379,7 @@ namespace GrantsHub.Migrations.PostgreSql.Migrations
                     b.HasIndex("ApplicationId")
                         .IsUnique();
 
-                    b.ToTable("Moderations");
+                    b.ToTable("Moderations", (string)null);
                 });
 
             modelBuilder.Entity("GrantsHub.Domain.Assessment.Panel", b =>
@@ -422,7 +422,7 @@ namespace GrantsHub.Migrations.PostgreSql.Migrations
                     b.HasIndex("RoundId")
                         .IsUnique();
 
-                    b.ToTable("Panels");
+                    b.ToTable("Panels", (string)null);
                 });
 
             modelBuilder.Entity("GrantsHub.Domain.Assessment.PanelMember", b =>
@@ -466,7 +466,7 @@ namespace GrantsHub.Migrations.PostgreSql.Migrations
                     b.HasIndex("PanelId", "InvitedEmail")
                         .IsUnique();
 
-                    b.ToTable("PanelMembers");
+                    b.ToTable("PanelMembers", (string)null);
                 });
 
             modelBuilder.Entity("GrantsHub.Domain.Assessment.Recommendation", b =>
@@ -506,7 +506,7 @@ namespace GrantsHub.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("RoundId", "RunAt");
 
-                    b.ToTable("Recommendations");
+                    b.ToTable("Recommendations", (string)null);
                 });
 
             modelBuilder.Entity("GrantsHub.Domain.Assessment.Score", b =>
@@ -540,7 +540,7 @@ namespace GrantsHub.Migrations.PostgreSql.Migrations
                     b.HasIndex("AssignmentId")
                         .IsUnique();
 
-                    b.ToTable("Scores");
+                    b.ToTable("Scores", (string)null);
                 });
 
             modelBuilder.Entity("GrantsHub.Domain.Auditing.AuditEntry", b =>
@@ -605,7 +605,7 @@ namespace GrantsHub.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("OrganisationId", "At");
 
-                    b.ToTable("AuditEntries");
+                    b.ToTable("AuditEntries", (string)null);
                 });
 
             modelBuilder.Entity("GrantsHub.Domain.Email.OutboxMessage", b =>
@@ -701,7 +701,7 @@ namespace GrantsHub.Migrations.PostgreSql.Migrations
 
                     b.HasKey("Key");
 
-                    b.ToTable("StoredFiles");
+                    b.ToTable("StoredFiles", (string)null);
                 });
 
             modelBuilder.Entity("GrantsHub.Domain.Forms.FormSection", b =>
@@ -732,7 +732,7 @@ namespace GrantsHub.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("RoundId");
 
-                    b.ToTable("FormSections");
+                    b.ToTable("FormSections", (string)null);
                 });
 
             modelBuilder.Entity("GrantsHub.Domain.Forms.Question", b =>
@@ -779,7 +779,7 @@ namespace GrantsHub.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("SectionId");
 
-                    b.ToTable("Questions");
+                    b.ToTable("Questions", (string)null);
                 });
 
             modelBuilder.Entity("GrantsHub.Domain.Funders.Funder", b =>
@@ -813,7 +813,7 @@ namespace GrantsHub.Migrations.PostgreSql.Migrations
                     b.HasIndex("OpenDataPrefix")
                         .IsUnique();
 
-                    b.ToTable("Funders");
+                    b.ToTable("Funders", (string)null);
                 });
 
             modelBuilder.Entity("GrantsHub.Domain.Funders.Programme", b =>
@@ -850,85 +850,7 @@ namespace GrantsHub.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("FunderId");
 
-                    b.ToTable("Programmes");
-                });
-
-            modelBuilder.Entity("GrantsHub.Domain.OpenData.OpenDataGrant", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<string>("ContentHash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<string>("CsvRow")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<DateTimeOffset>("DateModified")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("GrantId")
-                        .IsRequired()
-                        .HasMaxLength(120)
-                        .HasColumnType("character varying(120)");
-
-                    b.Property<string>("Json")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<int>("SnapshotId")
-                        .HasColumnType("integer");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("SnapshotId", "GrantId");
-
-                    b.ToTable("OpenDataGrants");
-                });
-
-            modelBuilder.Entity("GrantsHub.Domain.OpenData.OpenDataSnapshot", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<string>("ContentHash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<DateTimeOffset?>("DataModifiedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<int>("FunderId")
-                        .HasColumnType("integer");
-
-                    b.Property<DateTimeOffset>("GeneratedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<int>("GrantCount")
-                        .HasColumnType("integer");
-
-                    b.Property<DateTimeOffset?>("PublishedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("PublishedByUserId")
-                        .HasMaxLength(450)
-                        .HasColumnType("character varying(450)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("FunderId", "GeneratedAt");
-
-                    b.ToTable("OpenDataSnapshots");
+                    b.ToTable("Programmes", (string)null);
                 });
 
             modelBuilder.Entity("GrantsHub.Domain.Organisations.Organisation", b =>
@@ -1007,7 +929,7 @@ namespace GrantsHub.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("LocalAuthorityCode");
 
-                    b.ToTable("Organisations");
+                    b.ToTable("Organisations", (string)null);
                 });
 
             modelBuilder.Entity("GrantsHub.Domain.Organisations.OrganisationDeiCode", b =>
@@ -1036,7 +958,7 @@ namespace GrantsHub.Migrations.PostgreSql.Migrations
                     b.HasIndex("OrganisationId", "Kind", "Code")
                         .IsUnique();
 
-                    b.ToTable("OrganisationDeiCodes");
+                    b.ToTable("OrganisationDeiCodes", (string)null);
                 });
 
             modelBuilder.Entity("GrantsHub.Domain.Organisations.OrganisationInvitation", b =>
@@ -1081,7 +1003,7 @@ namespace GrantsHub.Migrations.PostgreSql.Migrations
                     b.HasIndex("TokenHash")
                         .IsUnique();
 
-                    b.ToTable("OrganisationInvitations");
+                    b.ToTable("OrganisationInvitations", (string)null);
                 });
 
             modelBuilder.Entity("GrantsHub.Domain.Organisations.OrganisationMember", b =>
@@ -1114,7 +1036,7 @@ namespace GrantsHub.Migrations.PostgreSql.Migrations
                     b.HasIndex("UserId", "OrganisationId")
                         .IsUnique();
 
-                    b.ToTable("OrganisationMembers");
+                    b.ToTable("OrganisationMembers", (string)null);
                 });
 
             modelBuilder.Entity("GrantsHub.Domain.Rounds.Criterion", b =>
@@ -1188,7 +1110,7 @@ namespace GrantsHub.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("RoundId");
 
-                    b.ToTable("RingFences");
+                    b.ToTable("RingFences", (string)null);
                 });
 
             modelBuilder.Entity("GrantsHub.Domain.Rounds.Round", b =>
@@ -1265,7 +1187,7 @@ namespace GrantsHub.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("Stage", "ClosesAt");
 
-                    b.ToTable("Rounds");
+                    b.ToTable("Rounds", (string)null);
                 });
 
             modelBuilder.Entity("GrantsHub.Domain.Rounds.RoundArea", b =>
@@ -1281,7 +1203,7 @@ namespace GrantsHub.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("AreaCode");
 
-                    b.ToTable("RoundAreas");
+                    b.ToTable("RoundAreas", (string)null);
                 });
 
             modelBuilder.Entity("GrantsHub.Infrastructure.Identity.ApplicationUser", b =>
@@ -1380,7 +1302,7 @@ namespace GrantsHub.Migrations.PostgreSql.Migrations
 
                     b.HasKey("Id");
 
-                    b.ToTable("DataProtectionKeys");
+                    b.ToTable("DataProtectionKeys", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
@@ -1700,24 +1622,6 @@ namespace GrantsHub.Migrations.PostgreSql.Migrations
                         .IsRequired();
 
                     b.Navigation("Funder");
-                });
-
-            modelBuilder.Entity("GrantsHub.Domain.OpenData.OpenDataGrant", b =>
-                {
-                    b.HasOne("GrantsHub.Domain.OpenData.OpenDataSnapshot", null)
-                        .WithMany()
-                        .HasForeignKey("SnapshotId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("GrantsHub.Domain.OpenData.OpenDataSnapshot", b =>
-                {
-                    b.HasOne("GrantsHub.Domain.Funders.Funder", null)
-                        .WithMany()
-                        .HasForeignKey("FunderId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
                 });
 
             modelBuilder.Entity("GrantsHub.Domain.Organisations.Organisation", b =>

@@ -44,7 +44,7 @@ namespace GrantsHub.Migrations.Sqlite.Migrations
                     b.HasIndex("ApplicationId", "QuestionId")
                         .IsUnique();
 
-                    b.ToTable("Answers");
+                    b.ToTable("Answers", (string)null);
                 });
 
             modelBuilder.Entity("GrantsHub.Domain.Applications.Attachment", b =>
@@ -91,7 +91,7 @@ namespace GrantsHub.Migrations.Sqlite.Migrations
 
                     b.HasIndex("QuestionId");
 
-                    b.ToTable("Attachments");
+                    b.ToTable("Attachments", (string)null);
                 });
 
             modelBuilder.Entity("GrantsHub.Domain.Applications.GrantApplication", b =>
@@ -184,7 +184,7 @@ namespace GrantsHub.Migrations.Sqlite.Migrations
 
                     b.HasKey("Code");
 
-                    b.ToTable("Areas", t =>
+                    b.ToTable("Areas", null, t =>
                         {
                             t.HasCheckConstraint("CK_Areas_Decile", "\"DeprivationDecile\" BETWEEN 1 AND 10");
                         });
@@ -212,7 +212,7 @@ namespace GrantsHub.Migrations.Sqlite.Migrations
                     b.HasIndex("ApplicationId", "PanelMemberId")
                         .IsUnique();
 
-                    b.ToTable("Assignments");
+                    b.ToTable("Assignments", (string)null);
                 });
 
             modelBuilder.Entity("GrantsHub.Domain.Assessment.ConflictDeclaration", b =>
@@ -244,7 +244,7 @@ namespace GrantsHub.Migrations.Sqlite.Migrations
                     b.HasIndex("PanelMemberId", "OrganisationId")
                         .IsUnique();
 
-                    b.ToTable("ConflictDeclarations");
+                    b.ToTable("ConflictDeclarations", (string)null);
                 });
 
             modelBuilder.Entity("GrantsHub.Domain.Assessment.CriterionScore", b =>
@@ -274,7 +274,7 @@ namespace GrantsHub.Migrations.Sqlite.Migrations
                     b.HasIndex("ScoreId", "CriterionId")
                         .IsUnique();
 
-                    b.ToTable("CriterionScores");
+                    b.ToTable("CriterionScores", (string)null);
                 });
 
             modelBuilder.Entity("GrantsHub.Domain.Assessment.Decision", b =>
@@ -322,7 +322,7 @@ namespace GrantsHub.Migrations.Sqlite.Migrations
                     b.HasIndex("ApplicationId")
                         .IsUnique();
 
-                    b.ToTable("Decisions");
+                    b.ToTable("Decisions", (string)null);
                 });
 
             modelBuilder.Entity("GrantsHub.Domain.Assessment.Moderation", b =>
@@ -356,7 +356,7 @@ namespace GrantsHub.Migrations.Sqlite.Migrations
                     b.HasIndex("ApplicationId")
                         .IsUnique();
 
-                    b.ToTable("Moderations");
+                    b.ToTable("Moderations", (string)null);
                 });
 
             modelBuilder.Entity("GrantsHub.Domain.Assessment.Panel", b =>
@@ -397,7 +397,7 @@ namespace GrantsHub.Migrations.Sqlite.Migrations
                     b.HasIndex("RoundId")
                         .IsUnique();
 
-                    b.ToTable("Panels");
+                    b.ToTable("Panels", (string)null);
                 });
 
             modelBuilder.Entity("GrantsHub.Domain.Assessment.PanelMember", b =>
@@ -439,7 +439,7 @@ namespace GrantsHub.Migrations.Sqlite.Migrations
                     b.HasIndex("PanelId", "InvitedEmail")
                         .IsUnique();
 
-                    b.ToTable("PanelMembers");
+                    b.ToTable("PanelMembers", (string)null);
                 });
 
             modelBuilder.Entity("GrantsHub.Domain.Assessment.Recommendation", b =>
@@ -477,7 +477,7 @@ namespace GrantsHub.Migrations.Sqlite.Migrations
 
                     b.HasIndex("RoundId", "RunAt");
 
-                    b.ToTable("Recommendations");
+                    b.ToTable("Recommendations", (string)null);
                 });
 
             modelBuilder.Entity("GrantsHub.Domain.Assessment.Score", b =>
@@ -509,7 +509,7 @@ namespace GrantsHub.Migrations.Sqlite.Migrations
                     b.HasIndex("AssignmentId")
                         .IsUnique();
 
-                    b.ToTable("Scores");
+                    b.ToTable("Scores", (string)null);
                 });
 
             modelBuilder.Entity("GrantsHub.Domain.Auditing.AuditEntry", b =>
@@ -572,7 +572,7 @@ namespace GrantsHub.Migrations.Sqlite.Migrations
 
                     b.HasIndex("OrganisationId", "At");
 
-                    b.ToTable("AuditEntries");
+                    b.ToTable("AuditEntries", (string)null);
                 });
 
             modelBuilder.Entity("GrantsHub.Domain.Email.OutboxMessage", b =>
@@ -666,7 +666,7 @@ namespace GrantsHub.Migrations.Sqlite.Migrations
 
                     b.HasKey("Key");
 
-                    b.ToTable("StoredFiles");
+                    b.ToTable("StoredFiles", (string)null);
                 });
 
             modelBuilder.Entity("GrantsHub.Domain.Forms.FormSection", b =>
@@ -695,7 +695,7 @@ namespace GrantsHub.Migrations.Sqlite.Migrations
 
                     b.HasIndex("RoundId");
 
-                    b.ToTable("FormSections");
+                    b.ToTable("FormSections", (string)null);
                 });
 
             modelBuilder.Entity("GrantsHub.Domain.Forms.Question", b =>
@@ -740,7 +740,7 @@ namespace GrantsHub.Migrations.Sqlite.Migrations
 
                     b.HasIndex("SectionId");
 
-                    b.ToTable("Questions");
+                    b.ToTable("Questions", (string)null);
                 });
 
             modelBuilder.Entity("GrantsHub.Domain.Funders.Funder", b =>
@@ -772,7 +772,7 @@ namespace GrantsHub.Migrations.Sqlite.Migrations
                     b.HasIndex("OpenDataPrefix")
                         .IsUnique();
 
-                    b.ToTable("Funders");
+                    b.ToTable("Funders", (string)null);
                 });
 
             modelBuilder.Entity("GrantsHub.Domain.Funders.Programme", b =>
@@ -806,81 +806,7 @@ namespace GrantsHub.Migrations.Sqlite.Migrations
 
                     b.HasIndex("FunderId");
 
-                    b.ToTable("Programmes");
-                });
-
-            modelBuilder.Entity("GrantsHub.Domain.OpenData.OpenDataGrant", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("ContentHash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("CsvRow")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("DateModified")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("GrantId")
-                        .IsRequired()
-                        .HasMaxLength(120)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Json")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("SnapshotId")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("SnapshotId", "GrantId");
-
-                    b.ToTable("OpenDataGrants");
-                });
-
-            modelBuilder.Entity("GrantsHub.Domain.OpenData.OpenDataSnapshot", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("ContentHash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("DataModifiedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("FunderId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("GeneratedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("GrantCount")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("PublishedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("PublishedByUserId")
-                        .HasMaxLength(450)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("FunderId", "GeneratedAt");
-
-                    b.ToTable("OpenDataSnapshots");
+                    b.ToTable("Programmes", (string)null);
                 });
 
             modelBuilder.Entity("GrantsHub.Domain.Organisations.Organisation", b =>
@@ -957,7 +883,7 @@ namespace GrantsHub.Migrations.Sqlite.Migrations
 
                     b.HasIndex("LocalAuthorityCode");
 
-                    b.ToTable("Organisations");
+                    b.ToTable("Organisations", (string)null);
                 });
 
             modelBuilder.Entity("GrantsHub.Domain.Organisations.OrganisationDeiCode", b =>
@@ -984,7 +910,7 @@ namespace GrantsHub.Migrations.Sqlite.Migrations
                     b.HasIndex("OrganisationId", "Kind", "Code")
                         .IsUnique();
 
-                    b.ToTable("OrganisationDeiCodes");
+                    b.ToTable("OrganisationDeiCodes", (string)null);
                 });
 
             modelBuilder.Entity("GrantsHub.Domain.Organisations.OrganisationInvitation", b =>
@@ -1027,7 +953,7 @@ namespace GrantsHub.Migrations.Sqlite.Migrations
                     b.HasIndex("TokenHash")
                         .IsUnique();
 
-                    b.ToTable("OrganisationInvitations");
+                    b.ToTable("OrganisationInvitations", (string)null);
                 });
 
             modelBuilder.Entity("GrantsHub.Domain.Organisations.OrganisationMember", b =>
@@ -1058,7 +984,7 @@ namespace GrantsHub.Migrations.Sqlite.Migrations
                     b.HasIndex("UserId", "OrganisationId")
                         .IsUnique();
 
-                    b.ToTable("OrganisationMembers");
+                    b.ToTable("OrganisationMembers", (string)null);
                 });
 
             modelBuilder.Entity("GrantsHub.Domain.Rounds.Criterion", b =>
@@ -1126,7 +1052,7 @@ namespace GrantsHub.Migrations.Sqlite.Migrations
 
                     b.HasIndex("RoundId");
 
-                    b.ToTable("RingFences");
+                    b.ToTable("RingFences", (string)null);
                 });
 
             modelBuilder.Entity("GrantsHub.Domain.Rounds.Round", b =>
@@ -1197,7 +1123,7 @@ namespace GrantsHub.Migrations.Sqlite.Migrations
 
                     b.HasIndex("Stage", "ClosesAt");
 
-                    b.ToTable("Rounds");
+                    b.ToTable("Rounds", (string)null);
                 });
 
             modelBuilder.Entity("GrantsHub.Domain.Rounds.RoundArea", b =>
@@ -1213,7 +1139,7 @@ namespace GrantsHub.Migrations.Sqlite.Migrations
 
                     b.HasIndex("AreaCode");
 
-                    b.ToTable("RoundAreas");
+                    b.ToTable("RoundAreas", (string)null);
                 });
 
             modelBuilder.Entity("GrantsHub.Infrastructure.Identity.ApplicationUser", b =>
@@ -1310,7 +1236,7 @@ namespace GrantsHub.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.ToTable("DataProtectionKeys");
+                    b.ToTable("DataProtectionKeys", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
@@ -1626,24 +1552,6 @@ namespace GrantsHub.Migrations.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("Funder");
-                });
-
-            modelBuilder.Entity("GrantsHub.Domain.OpenData.OpenDataGrant", b =>
-                {
-                    b.HasOne("GrantsHub.Domain.OpenData.OpenDataSnapshot", null)
-                        .WithMany()
-                        .HasForeignKey("SnapshotId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("GrantsHub.Domain.OpenData.OpenDataSnapshot", b =>
-                {
-                    b.HasOne("GrantsHub.Domain.Funders.Funder", null)
-                        .WithMany()
-                        .HasForeignKey("FunderId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
                 });
 
             modelBuilder.Entity("GrantsHub.Domain.Organisations.Organisation", b =>
