@@ -575,6 +575,552 @@ namespace GrantsHub.Migrations.Sqlite.Migrations
                     b.ToTable("AuditEntries", (string)null);
                 });
 
+            modelBuilder.Entity("GrantsHub.Domain.Awards.Award", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("AcceptedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AcceptedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AcceptedByPosition")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AcceptedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ApplicationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CloseReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Conditions")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DeclineReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DeclinedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("EndDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FunderId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("OfferedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OfferedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReportIntervalMonths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("RespondBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RoundId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId")
+                        .IsUnique();
+
+                    b.HasIndex("Reference")
+                        .IsUnique();
+
+                    b.HasIndex("RoundId");
+
+                    b.HasIndex("FunderId", "Status");
+
+                    b.HasIndex("OrganisationId", "Status");
+
+                    b.ToTable("Awards");
+                });
+
+            modelBuilder.Entity("GrantsHub.Domain.Awards.AwardFile", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AwardId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("MilestoneEvidenceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("MonitoringReportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StorageKey")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UploadedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UploadedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AwardId");
+
+                    b.HasIndex("MilestoneEvidenceId");
+
+                    b.HasIndex("MonitoringReportId");
+
+                    b.ToTable("AwardFiles");
+                });
+
+            modelBuilder.Entity("GrantsHub.Domain.Awards.AwardTranche", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AwardId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DueSince")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("MilestoneId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("PlannedDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MilestoneId");
+
+                    b.HasIndex("AwardId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("AwardTranches");
+                });
+
+            modelBuilder.Entity("GrantsHub.Domain.Awards.AwardVariation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AwardId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DecidedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecisionComment")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("MilestoneId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("NewDueDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("NewEndDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RequestedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RequestedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MilestoneId");
+
+                    b.HasIndex("AwardId", "Status");
+
+                    b.ToTable("AwardVariations");
+                });
+
+            modelBuilder.Entity("GrantsHub.Domain.Awards.Milestone", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ActualValue")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ApprovedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AwardId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TargetMeasure")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TargetValue")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AwardId", "Number")
+                        .IsUnique();
+
+                    b.HasIndex("Stage", "DueDate");
+
+                    b.ToTable("Milestones");
+                });
+
+            modelBuilder.Entity("GrantsHub.Domain.Awards.MilestoneEvidence", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ActualValue")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MilestoneId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Narrative")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewComment")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReviewedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReviewedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SubmittedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SubmittedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MilestoneId");
+
+                    b.ToTable("MilestoneEvidence");
+                });
+
+            modelBuilder.Entity("GrantsHub.Domain.Awards.MonitoringReport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AwardId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsFinal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Narrative")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("PeopleReached")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("PeriodEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PeriodStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewComment")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReviewedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReviewedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SubmittedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SubmittedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AwardId", "Number")
+                        .IsUnique();
+
+                    b.HasIndex("Stage", "DueDate");
+
+                    b.ToTable("MonitoringReports");
+                });
+
+            modelBuilder.Entity("GrantsHub.Domain.Awards.Payment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AwardId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("PaidOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TrancheId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecordedByUserId");
+
+                    b.HasIndex("TrancheId")
+                        .IsUnique();
+
+                    b.HasIndex("AwardId", "PaidOn");
+
+                    b.ToTable("Payments");
+                });
+
+            modelBuilder.Entity("GrantsHub.Domain.Awards.ReportOutcome", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DeiCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MonitoringReportId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeiCode");
+
+                    b.HasIndex("MonitoringReportId", "DeiCode")
+                        .IsUnique();
+
+                    b.ToTable("ReportOutcomes");
+                });
+
+            modelBuilder.Entity("GrantsHub.Domain.Awards.VariationTrancheChange", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AwardVariationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("PlannedDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TrancheId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TrancheId");
+
+                    b.HasIndex("AwardVariationId", "TrancheId")
+                        .IsUnique();
+
+                    b.ToTable("VariationTrancheChanges");
+                });
+
             modelBuilder.Entity("GrantsHub.Domain.Email.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")
@@ -1523,6 +2069,158 @@ namespace GrantsHub.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("GrantsHub.Domain.Awards.Award", b =>
+                {
+                    b.HasOne("GrantsHub.Domain.Applications.GrantApplication", null)
+                        .WithOne()
+                        .HasForeignKey("GrantsHub.Domain.Awards.Award", "ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("GrantsHub.Domain.Funders.Funder", null)
+                        .WithMany()
+                        .HasForeignKey("FunderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("GrantsHub.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("GrantsHub.Domain.Rounds.Round", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GrantsHub.Domain.Awards.AwardFile", b =>
+                {
+                    b.HasOne("GrantsHub.Domain.Awards.Award", null)
+                        .WithMany()
+                        .HasForeignKey("AwardId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("GrantsHub.Domain.Awards.MilestoneEvidence", null)
+                        .WithMany("Files")
+                        .HasForeignKey("MilestoneEvidenceId");
+
+                    b.HasOne("GrantsHub.Domain.Awards.MonitoringReport", null)
+                        .WithMany("Files")
+                        .HasForeignKey("MonitoringReportId");
+                });
+
+            modelBuilder.Entity("GrantsHub.Domain.Awards.AwardTranche", b =>
+                {
+                    b.HasOne("GrantsHub.Domain.Awards.Award", "Award")
+                        .WithMany("Tranches")
+                        .HasForeignKey("AwardId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("GrantsHub.Domain.Awards.Milestone", null)
+                        .WithMany()
+                        .HasForeignKey("MilestoneId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Award");
+                });
+
+            modelBuilder.Entity("GrantsHub.Domain.Awards.AwardVariation", b =>
+                {
+                    b.HasOne("GrantsHub.Domain.Awards.Award", "Award")
+                        .WithMany("Variations")
+                        .HasForeignKey("AwardId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("GrantsHub.Domain.Awards.Milestone", null)
+                        .WithMany()
+                        .HasForeignKey("MilestoneId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Award");
+                });
+
+            modelBuilder.Entity("GrantsHub.Domain.Awards.Milestone", b =>
+                {
+                    b.HasOne("GrantsHub.Domain.Awards.Award", "Award")
+                        .WithMany("Milestones")
+                        .HasForeignKey("AwardId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Award");
+                });
+
+            modelBuilder.Entity("GrantsHub.Domain.Awards.MilestoneEvidence", b =>
+                {
+                    b.HasOne("GrantsHub.Domain.Awards.Milestone", null)
+                        .WithMany("Evidence")
+                        .HasForeignKey("MilestoneId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GrantsHub.Domain.Awards.MonitoringReport", b =>
+                {
+                    b.HasOne("GrantsHub.Domain.Awards.Award", "Award")
+                        .WithMany("Reports")
+                        .HasForeignKey("AwardId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Award");
+                });
+
+            modelBuilder.Entity("GrantsHub.Domain.Awards.Payment", b =>
+                {
+                    b.HasOne("GrantsHub.Domain.Awards.Award", null)
+                        .WithMany()
+                        .HasForeignKey("AwardId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("GrantsHub.Infrastructure.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("RecordedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("GrantsHub.Domain.Awards.AwardTranche", null)
+                        .WithOne("Payment")
+                        .HasForeignKey("GrantsHub.Domain.Awards.Payment", "TrancheId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GrantsHub.Domain.Awards.ReportOutcome", b =>
+                {
+                    b.HasOne("GrantsHub.Domain.Awards.MonitoringReport", null)
+                        .WithMany("Outcomes")
+                        .HasForeignKey("MonitoringReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GrantsHub.Domain.Awards.VariationTrancheChange", b =>
+                {
+                    b.HasOne("GrantsHub.Domain.Awards.AwardVariation", null)
+                        .WithMany("TrancheChanges")
+                        .HasForeignKey("AwardVariationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("GrantsHub.Domain.Awards.AwardTranche", null)
+                        .WithMany()
+                        .HasForeignKey("TrancheId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("GrantsHub.Domain.Forms.FormSection", b =>
                 {
                     b.HasOne("GrantsHub.Domain.Rounds.Round", null)
@@ -1713,6 +2411,44 @@ namespace GrantsHub.Migrations.Sqlite.Migrations
             modelBuilder.Entity("GrantsHub.Domain.Assessment.Score", b =>
                 {
                     b.Navigation("Criteria");
+                });
+
+            modelBuilder.Entity("GrantsHub.Domain.Awards.Award", b =>
+                {
+                    b.Navigation("Milestones");
+
+                    b.Navigation("Reports");
+
+                    b.Navigation("Tranches");
+
+                    b.Navigation("Variations");
+                });
+
+            modelBuilder.Entity("GrantsHub.Domain.Awards.AwardTranche", b =>
+                {
+                    b.Navigation("Payment");
+                });
+
+            modelBuilder.Entity("GrantsHub.Domain.Awards.AwardVariation", b =>
+                {
+                    b.Navigation("TrancheChanges");
+                });
+
+            modelBuilder.Entity("GrantsHub.Domain.Awards.Milestone", b =>
+                {
+                    b.Navigation("Evidence");
+                });
+
+            modelBuilder.Entity("GrantsHub.Domain.Awards.MilestoneEvidence", b =>
+                {
+                    b.Navigation("Files");
+                });
+
+            modelBuilder.Entity("GrantsHub.Domain.Awards.MonitoringReport", b =>
+                {
+                    b.Navigation("Files");
+
+                    b.Navigation("Outcomes");
                 });
 
             modelBuilder.Entity("GrantsHub.Domain.Forms.FormSection", b =>

@@ -2,6 +2,7 @@ using GrantsHub.Domain.Applications;
 using GrantsHub.Domain.Assessment;
 using GrantsHub.Domain.Areas;
 using GrantsHub.Domain.Auditing;
+using GrantsHub.Domain.Awards;
 using GrantsHub.Domain.Common;
 using GrantsHub.Domain.Email;
 using GrantsHub.Domain.Files;
@@ -52,6 +53,16 @@ public class GrantsHubDbContext(DbContextOptions<GrantsHubDbContext> options)
     public DbSet<Decision> Decisions => Set<Decision>();
     public DbSet<OpenDataSnapshot> OpenDataSnapshots => Set<OpenDataSnapshot>();
     public DbSet<OpenDataGrant> OpenDataGrants => Set<OpenDataGrant>();
+    public DbSet<Award> Awards => Set<Award>();
+    public DbSet<AwardTranche> AwardTranches => Set<AwardTranche>();
+    public DbSet<Payment> Payments => Set<Payment>();
+    public DbSet<Milestone> Milestones => Set<Milestone>();
+    public DbSet<MilestoneEvidence> MilestoneEvidence => Set<MilestoneEvidence>();
+    public DbSet<AwardFile> AwardFiles => Set<AwardFile>();
+    public DbSet<MonitoringReport> MonitoringReports => Set<MonitoringReport>();
+    public DbSet<ReportOutcome> ReportOutcomes => Set<ReportOutcome>();
+    public DbSet<AwardVariation> AwardVariations => Set<AwardVariation>();
+    public DbSet<VariationTrancheChange> VariationTrancheChanges => Set<VariationTrancheChange>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -5,6 +5,7 @@ using GrantsHub.Infrastructure.Persistence;
 using GrantsHub.Web.Features.Applications;
 using GrantsHub.Web.Features.Assessment;
 using GrantsHub.Web.Features.Equality;
+using GrantsHub.Web.Features.Awards;
 using GrantsHub.Web.Features.Reminders;
 using GrantsHub.Web.Infrastructure.Auditing;
 using GrantsHub.Web.Infrastructure.Jobs;
@@ -123,6 +124,7 @@ public static class ServiceRegistration
         services.AddScoped<GrantsHub.Web.Features.Admin.StaffInvitations>();
         services.AddAssessment();
         services.AddEquality();
+        services.AddAwards();
         return builder;
     }
 }

@@ -12,6 +12,9 @@ public static class UkTime
 
     public static DateTime ToLocal(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Zone).DateTime;
 
+    /// <summary>The calendar date in London at this instant: what "today" means for due dates.</summary>
+    public static DateOnly Today(DateTimeOffset instant) => DateOnly.FromDateTime(ToLocal(instant));
+
     /// <summary>
     /// Interprets a wall-clock time in London. In the autumn hour that happens twice the earlier
     /// (BST) instant is taken; a time in the spring gap does not exist and is moved forward an hour.

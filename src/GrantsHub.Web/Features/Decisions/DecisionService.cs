@@ -3,6 +3,7 @@ using GrantsHub.Domain.Applications;
 using GrantsHub.Domain.Assessment;
 using GrantsHub.Infrastructure.Persistence;
 using GrantsHub.Web.Features.Assessment;
+using GrantsHub.Web.Features.Awards;
 using GrantsHub.Web.Features.Reminders;
 using GrantsHub.Web.Infrastructure.Auditing;
 using Microsoft.EntityFrameworkCore;
@@ -25,7 +26,7 @@ public sealed class DecisionEmail : EmailModel
 public sealed record DecisionProblem(string Field, string Message);
 
 /// <summary>Records decisions (changes need a reason, kept in the audit trail) and tells applicants through the outbox.</summary>
-public sealed class DecisionService(GrantsHubDbContext db, IAuditLog audit, Outbox outbox, TimeProvider clock)
+public sealed class DecisionService(GrantsHubDbContext db, IAuditLog audit, Outbox outbox, TimeProvider clock, AwardFromDecision awards)
 {
     /// <summary>Decides one application of the round; the caller saves. Problems are for the form.</summary>
     public async Task<IReadOnlyList<DecisionProblem>> DecideAsync(int funderId, string userId, int roundId, int applicationId, DecisionOutcome outcome, decimal? amount, string feedback, string? reason)
@@ -61,6 +62,11 @@ public sealed class DecisionService(GrantsHubDbContext db, IAuditLog audit, Outb
             problems.Add(new DecisionProblem("Reason", "Give a reason for changing the decision"));
         }
 
+        if (changed && await awards.WhyDecisionIsFixedAsync(applicationId) is { } fixedBecause)
+        {
+            problems.Add(new DecisionProblem("", fixedBecause));
+        }
+
         if (problems.Count > 0 || (decision is not null && !changed))
         {
             return problems;
@@ -94,6 +100,7 @@ public sealed class DecisionService(GrantsHubDbContext db, IAuditLog audit, Outb
             before is null ? $"{application.Reference} {target.ToString().ToLowerInvariant()}" : $"Decision on {application.Reference} changed: {reason!.Trim()}",
             new AuditScope(FunderId: funderId, RoundId: roundId, OrganisationId: application.OrganisationId, ApplicationId: applicationId),
             before, after, "Decision", applicationId.ToString(CultureInfo.InvariantCulture));
+        await awards.SyncAsync(application, decision, funderId);
         return [];
     }
 
