@@ -51,7 +51,7 @@ namespace GrantsHub.Migrations.PostgreSql.Migrations
                     b.HasIndex("ApplicationId", "QuestionId")
                         .IsUnique();
 
-                    b.ToTable("Answers", (string)null);
+                    b.ToTable("Answers");
                 });
 
             modelBuilder.Entity("GrantsHub.Domain.Applications.Attachment", b =>
@@ -100,7 +100,7 @@ namespace GrantsHub.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("QuestionId");
 
-                    b.ToTable("Attachments", (string)null);
+                    b.ToTable("Attachments");
                 });
 
             modelBuilder.Entity("GrantsHub.Domain.Applications.GrantApplication", b =>
@@ -196,7 +196,7 @@ namespace GrantsHub.Migrations.PostgreSql.Migrations
 
                     b.HasKey("Code");
 
-                    b.ToTable("Areas", null, t =>
+                    b.ToTable("Areas", t =>
                         {
                             t.HasCheckConstraint("CK_Areas_Decile", "\"DeprivationDecile\" BETWEEN 1 AND 10");
                         });
@@ -226,7 +226,7 @@ namespace GrantsHub.Migrations.PostgreSql.Migrations
                     b.HasIndex("ApplicationId", "PanelMemberId")
                         .IsUnique();
 
-                    b.ToTable("Assignments", (string)null);
+                    b.ToTable("Assignments");
                 });
 
             modelBuilder.Entity("GrantsHub.Domain.Assessment.ConflictDeclaration", b =>
@@ -260,7 +260,7 @@ namespace GrantsHub.Migrations.PostgreSql.Migrations
                     b.HasIndex("PanelMemberId", "OrganisationId")
                         .IsUnique();
 
-                    b.ToTable("ConflictDeclarations", (string)null);
+                    b.ToTable("ConflictDeclarations");
                 });
 
             modelBuilder.Entity("GrantsHub.Domain.Assessment.CriterionScore", b =>
@@ -292,7 +292,7 @@ namespace GrantsHub.Migrations.PostgreSql.Migrations
                     b.HasIndex("ScoreId", "CriterionId")
                         .IsUnique();
 
-                    b.ToTable("CriterionScores", (string)null);
+                    b.ToTable("CriterionScores");
                 });
 
             modelBuilder.Entity("GrantsHub.Domain.Assessment.Decision", b =>
@@ -343,7 +343,7 @@ namespace GrantsHub.Migrations.PostgreSql.Migrations
                     b.HasIndex("ApplicationId")
                         .IsUnique();
 
-                    b.ToTable("Decisions", (string)null);
+                    b.ToTable("Decisions");
                 });
 
             modelBuilder.Entity("GrantsHub.Domain.Assessment.Moderation", b =>
@@ -379,7 +379,7 @@ namespace GrantsHub.Migrations.PostgreSql.Migrations
                     b.HasIndex("ApplicationId")
                         .IsUnique();
 
-                    b.ToTable("Moderations", (string)null);
+                    b.ToTable("Moderations");
                 });
 
             modelBuilder.Entity("GrantsHub.Domain.Assessment.Panel", b =>
@@ -422,7 +422,7 @@ namespace GrantsHub.Migrations.PostgreSql.Migrations
                     b.HasIndex("RoundId")
                         .IsUnique();
 
-                    b.ToTable("Panels", (string)null);
+                    b.ToTable("Panels");
                 });
 
             modelBuilder.Entity("GrantsHub.Domain.Assessment.PanelMember", b =>
@@ -466,7 +466,7 @@ namespace GrantsHub.Migrations.PostgreSql.Migrations
                     b.HasIndex("PanelId", "InvitedEmail")
                         .IsUnique();
 
-                    b.ToTable("PanelMembers", (string)null);
+                    b.ToTable("PanelMembers");
                 });
 
             modelBuilder.Entity("GrantsHub.Domain.Assessment.Recommendation", b =>
@@ -506,7 +506,7 @@ namespace GrantsHub.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("RoundId", "RunAt");
 
-                    b.ToTable("Recommendations", (string)null);
+                    b.ToTable("Recommendations");
                 });
 
             modelBuilder.Entity("GrantsHub.Domain.Assessment.Score", b =>
@@ -540,7 +540,7 @@ namespace GrantsHub.Migrations.PostgreSql.Migrations
                     b.HasIndex("AssignmentId")
                         .IsUnique();
 
-                    b.ToTable("Scores", (string)null);
+                    b.ToTable("Scores");
                 });
 
             modelBuilder.Entity("GrantsHub.Domain.Auditing.AuditEntry", b =>
@@ -605,7 +605,7 @@ namespace GrantsHub.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("OrganisationId", "At");
 
-                    b.ToTable("AuditEntries", (string)null);
+                    b.ToTable("AuditEntries");
                 });
 
             modelBuilder.Entity("GrantsHub.Domain.Awards.Award", b =>
@@ -1271,7 +1271,7 @@ namespace GrantsHub.Migrations.PostgreSql.Migrations
 
                     b.HasKey("Key");
 
-                    b.ToTable("StoredFiles", (string)null);
+                    b.ToTable("StoredFiles");
                 });
 
             modelBuilder.Entity("GrantsHub.Domain.Forms.FormSection", b =>
@@ -1302,7 +1302,7 @@ namespace GrantsHub.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("RoundId");
 
-                    b.ToTable("FormSections", (string)null);
+                    b.ToTable("FormSections");
                 });
 
             modelBuilder.Entity("GrantsHub.Domain.Forms.Question", b =>
@@ -1349,7 +1349,7 @@ namespace GrantsHub.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("SectionId");
 
-                    b.ToTable("Questions", (string)null);
+                    b.ToTable("Questions");
                 });
 
             modelBuilder.Entity("GrantsHub.Domain.Funders.Funder", b =>
@@ -1383,7 +1383,7 @@ namespace GrantsHub.Migrations.PostgreSql.Migrations
                     b.HasIndex("OpenDataPrefix")
                         .IsUnique();
 
-                    b.ToTable("Funders", (string)null);
+                    b.ToTable("Funders");
                 });
 
             modelBuilder.Entity("GrantsHub.Domain.Funders.Programme", b =>
@@ -1420,7 +1420,85 @@ namespace GrantsHub.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("FunderId");
 
-                    b.ToTable("Programmes", (string)null);
+                    b.ToTable("Programmes");
+                });
+
+            modelBuilder.Entity("GrantsHub.Domain.OpenData.OpenDataGrant", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("CsvRow")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("DateModified")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("GrantId")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("SnapshotId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SnapshotId", "GrantId");
+
+                    b.ToTable("OpenDataGrants");
+                });
+
+            modelBuilder.Entity("GrantsHub.Domain.OpenData.OpenDataSnapshot", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset?>("DataModifiedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("FunderId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("GeneratedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("GrantCount")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PublishedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FunderId", "GeneratedAt");
+
+                    b.ToTable("OpenDataSnapshots");
                 });
 
             modelBuilder.Entity("GrantsHub.Domain.Organisations.Organisation", b =>
@@ -1499,7 +1577,7 @@ namespace GrantsHub.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("LocalAuthorityCode");
 
-                    b.ToTable("Organisations", (string)null);
+                    b.ToTable("Organisations");
                 });
 
             modelBuilder.Entity("GrantsHub.Domain.Organisations.OrganisationDeiCode", b =>
@@ -1528,7 +1606,7 @@ namespace GrantsHub.Migrations.PostgreSql.Migrations
                     b.HasIndex("OrganisationId", "Kind", "Code")
                         .IsUnique();
 
-                    b.ToTable("OrganisationDeiCodes", (string)null);
+                    b.ToTable("OrganisationDeiCodes");
                 });
 
             modelBuilder.Entity("GrantsHub.Domain.Organisations.OrganisationInvitation", b =>
@@ -1573,7 +1651,7 @@ namespace GrantsHub.Migrations.PostgreSql.Migrations
                     b.HasIndex("TokenHash")
                         .IsUnique();
 
-                    b.ToTable("OrganisationInvitations", (string)null);
+                    b.ToTable("OrganisationInvitations");
                 });
 
             modelBuilder.Entity("GrantsHub.Domain.Organisations.OrganisationMember", b =>
@@ -1606,7 +1684,7 @@ namespace GrantsHub.Migrations.PostgreSql.Migrations
                     b.HasIndex("UserId", "OrganisationId")
                         .IsUnique();
 
-                    b.ToTable("OrganisationMembers", (string)null);
+                    b.ToTable("OrganisationMembers");
                 });
 
             modelBuilder.Entity("GrantsHub.Domain.Rounds.Criterion", b =>
@@ -1680,7 +1758,7 @@ namespace GrantsHub.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("RoundId");
 
-                    b.ToTable("RingFences", (string)null);
+                    b.ToTable("RingFences");
                 });
 
             modelBuilder.Entity("GrantsHub.Domain.Rounds.Round", b =>
@@ -1757,7 +1835,7 @@ namespace GrantsHub.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("Stage", "ClosesAt");
 
-                    b.ToTable("Rounds", (string)null);
+                    b.ToTable("Rounds");
                 });
 
             modelBuilder.Entity("GrantsHub.Domain.Rounds.RoundArea", b =>
@@ -1773,7 +1851,7 @@ namespace GrantsHub.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("AreaCode");
 
-                    b.ToTable("RoundAreas", (string)null);
+                    b.ToTable("RoundAreas");
                 });
 
             modelBuilder.Entity("GrantsHub.Infrastructure.Identity.ApplicationUser", b =>
@@ -1872,7 +1950,7 @@ namespace GrantsHub.Migrations.PostgreSql.Migrations
 
                     b.HasKey("Id");
 
-                    b.ToTable("DataProtectionKeys", (string)null);
+                    b.ToTable("DataProtectionKeys");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
@@ -2344,6 +2422,24 @@ namespace GrantsHub.Migrations.PostgreSql.Migrations
                         .IsRequired();
 
                     b.Navigation("Funder");
+                });
+
+            modelBuilder.Entity("GrantsHub.Domain.OpenData.OpenDataGrant", b =>
+                {
+                    b.HasOne("GrantsHub.Domain.OpenData.OpenDataSnapshot", null)
+                        .WithMany()
+                        .HasForeignKey("SnapshotId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GrantsHub.Domain.OpenData.OpenDataSnapshot", b =>
+                {
+                    b.HasOne("GrantsHub.Domain.Funders.Funder", null)
+                        .WithMany()
+                        .HasForeignKey("FunderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("GrantsHub.Domain.Organisations.Organisation", b =>

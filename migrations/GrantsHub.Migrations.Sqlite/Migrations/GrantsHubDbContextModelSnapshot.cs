@@ -44,7 +44,7 @@ namespace GrantsHub.Migrations.Sqlite.Migrations
                     b.HasIndex("ApplicationId", "QuestionId")
                         .IsUnique();
 
-                    b.ToTable("Answers", (string)null);
+                    b.ToTable("Answers");
                 });
 
             modelBuilder.Entity("GrantsHub.Domain.Applications.Attachment", b =>
@@ -91,7 +91,7 @@ namespace GrantsHub.Migrations.Sqlite.Migrations
 
                     b.HasIndex("QuestionId");
 
-                    b.ToTable("Attachments", (string)null);
+                    b.ToTable("Attachments");
                 });
 
             modelBuilder.Entity("GrantsHub.Domain.Applications.GrantApplication", b =>
@@ -184,7 +184,7 @@ namespace GrantsHub.Migrations.Sqlite.Migrations
 
                     b.HasKey("Code");
 
-                    b.ToTable("Areas", null, t =>
+                    b.ToTable("Areas", t =>
                         {
                             t.HasCheckConstraint("CK_Areas_Decile", "\"DeprivationDecile\" BETWEEN 1 AND 10");
                         });
@@ -212,7 +212,7 @@ namespace GrantsHub.Migrations.Sqlite.Migrations
                     b.HasIndex("ApplicationId", "PanelMemberId")
                         .IsUnique();
 
-                    b.ToTable("Assignments", (string)null);
+                    b.ToTable("Assignments");
                 });
 
             modelBuilder.Entity("GrantsHub.Domain.Assessment.ConflictDeclaration", b =>
@@ -244,7 +244,7 @@ namespace GrantsHub.Migrations.Sqlite.Migrations
                     b.HasIndex("PanelMemberId", "OrganisationId")
                         .IsUnique();
 
-                    b.ToTable("ConflictDeclarations", (string)null);
+                    b.ToTable("ConflictDeclarations");
                 });
 
             modelBuilder.Entity("GrantsHub.Domain.Assessment.CriterionScore", b =>
@@ -274,7 +274,7 @@ namespace GrantsHub.Migrations.Sqlite.Migrations
                     b.HasIndex("ScoreId", "CriterionId")
                         .IsUnique();
 
-                    b.ToTable("CriterionScores", (string)null);
+                    b.ToTable("CriterionScores");
                 });
 
             modelBuilder.Entity("GrantsHub.Domain.Assessment.Decision", b =>
@@ -322,7 +322,7 @@ namespace GrantsHub.Migrations.Sqlite.Migrations
                     b.HasIndex("ApplicationId")
                         .IsUnique();
 
-                    b.ToTable("Decisions", (string)null);
+                    b.ToTable("Decisions");
                 });
 
             modelBuilder.Entity("GrantsHub.Domain.Assessment.Moderation", b =>
@@ -356,7 +356,7 @@ namespace GrantsHub.Migrations.Sqlite.Migrations
                     b.HasIndex("ApplicationId")
                         .IsUnique();
 
-                    b.ToTable("Moderations", (string)null);
+                    b.ToTable("Moderations");
                 });
 
             modelBuilder.Entity("GrantsHub.Domain.Assessment.Panel", b =>
@@ -397,7 +397,7 @@ namespace GrantsHub.Migrations.Sqlite.Migrations
                     b.HasIndex("RoundId")
                         .IsUnique();
 
-                    b.ToTable("Panels", (string)null);
+                    b.ToTable("Panels");
                 });
 
             modelBuilder.Entity("GrantsHub.Domain.Assessment.PanelMember", b =>
@@ -439,7 +439,7 @@ namespace GrantsHub.Migrations.Sqlite.Migrations
                     b.HasIndex("PanelId", "InvitedEmail")
                         .IsUnique();
 
-                    b.ToTable("PanelMembers", (string)null);
+                    b.ToTable("PanelMembers");
                 });
 
             modelBuilder.Entity("GrantsHub.Domain.Assessment.Recommendation", b =>
@@ -477,7 +477,7 @@ namespace GrantsHub.Migrations.Sqlite.Migrations
 
                     b.HasIndex("RoundId", "RunAt");
 
-                    b.ToTable("Recommendations", (string)null);
+                    b.ToTable("Recommendations");
                 });
 
             modelBuilder.Entity("GrantsHub.Domain.Assessment.Score", b =>
@@ -509,7 +509,7 @@ namespace GrantsHub.Migrations.Sqlite.Migrations
                     b.HasIndex("AssignmentId")
                         .IsUnique();
 
-                    b.ToTable("Scores", (string)null);
+                    b.ToTable("Scores");
                 });
 
             modelBuilder.Entity("GrantsHub.Domain.Auditing.AuditEntry", b =>
@@ -572,7 +572,7 @@ namespace GrantsHub.Migrations.Sqlite.Migrations
 
                     b.HasIndex("OrganisationId", "At");
 
-                    b.ToTable("AuditEntries", (string)null);
+                    b.ToTable("AuditEntries");
                 });
 
             modelBuilder.Entity("GrantsHub.Domain.Awards.Award", b =>
@@ -1212,7 +1212,7 @@ namespace GrantsHub.Migrations.Sqlite.Migrations
 
                     b.HasKey("Key");
 
-                    b.ToTable("StoredFiles", (string)null);
+                    b.ToTable("StoredFiles");
                 });
 
             modelBuilder.Entity("GrantsHub.Domain.Forms.FormSection", b =>
@@ -1241,7 +1241,7 @@ namespace GrantsHub.Migrations.Sqlite.Migrations
 
                     b.HasIndex("RoundId");
 
-                    b.ToTable("FormSections", (string)null);
+                    b.ToTable("FormSections");
                 });
 
             modelBuilder.Entity("GrantsHub.Domain.Forms.Question", b =>
@@ -1286,7 +1286,7 @@ namespace GrantsHub.Migrations.Sqlite.Migrations
 
                     b.HasIndex("SectionId");
 
-                    b.ToTable("Questions", (string)null);
+                    b.ToTable("Questions");
                 });
 
             modelBuilder.Entity("GrantsHub.Domain.Funders.Funder", b =>
@@ -1318,7 +1318,7 @@ namespace GrantsHub.Migrations.Sqlite.Migrations
                     b.HasIndex("OpenDataPrefix")
                         .IsUnique();
 
-                    b.ToTable("Funders", (string)null);
+                    b.ToTable("Funders");
                 });
 
             modelBuilder.Entity("GrantsHub.Domain.Funders.Programme", b =>
@@ -1352,7 +1352,81 @@ namespace GrantsHub.Migrations.Sqlite.Migrations
 
                     b.HasIndex("FunderId");
 
-                    b.ToTable("Programmes", (string)null);
+                    b.ToTable("Programmes");
+                });
+
+            modelBuilder.Entity("GrantsHub.Domain.OpenData.OpenDataGrant", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CsvRow")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DateModified")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("GrantId")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SnapshotId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SnapshotId", "GrantId");
+
+                    b.ToTable("OpenDataGrants");
+                });
+
+            modelBuilder.Entity("GrantsHub.Domain.OpenData.OpenDataSnapshot", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DataModifiedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FunderId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("GeneratedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("GrantCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("PublishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PublishedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FunderId", "GeneratedAt");
+
+                    b.ToTable("OpenDataSnapshots");
                 });
 
             modelBuilder.Entity("GrantsHub.Domain.Organisations.Organisation", b =>
@@ -1429,7 +1503,7 @@ namespace GrantsHub.Migrations.Sqlite.Migrations
 
                     b.HasIndex("LocalAuthorityCode");
 
-                    b.ToTable("Organisations", (string)null);
+                    b.ToTable("Organisations");
                 });
 
             modelBuilder.Entity("GrantsHub.Domain.Organisations.OrganisationDeiCode", b =>
@@ -1456,7 +1530,7 @@ namespace GrantsHub.Migrations.Sqlite.Migrations
                     b.HasIndex("OrganisationId", "Kind", "Code")
                         .IsUnique();
 
-                    b.ToTable("OrganisationDeiCodes", (string)null);
+                    b.ToTable("OrganisationDeiCodes");
                 });
 
             modelBuilder.Entity("GrantsHub.Domain.Organisations.OrganisationInvitation", b =>
@@ -1499,7 +1573,7 @@ namespace GrantsHub.Migrations.Sqlite.Migrations
                     b.HasIndex("TokenHash")
                         .IsUnique();
 
-                    b.ToTable("OrganisationInvitations", (string)null);
+                    b.ToTable("OrganisationInvitations");
                 });
 
             modelBuilder.Entity("GrantsHub.Domain.Organisations.OrganisationMember", b =>
@@ -1530,7 +1604,7 @@ namespace GrantsHub.Migrations.Sqlite.Migrations
                     b.HasIndex("UserId", "OrganisationId")
                         .IsUnique();
 
-                    b.ToTable("OrganisationMembers", (string)null);
+                    b.ToTable("OrganisationMembers");
                 });
 
             modelBuilder.Entity("GrantsHub.Domain.Rounds.Criterion", b =>
@@ -1598,7 +1672,7 @@ namespace GrantsHub.Migrations.Sqlite.Migrations
 
                     b.HasIndex("RoundId");
 
-                    b.ToTable("RingFences", (string)null);
+                    b.ToTable("RingFences");
                 });
 
             modelBuilder.Entity("GrantsHub.Domain.Rounds.Round", b =>
@@ -1669,7 +1743,7 @@ namespace GrantsHub.Migrations.Sqlite.Migrations
 
                     b.HasIndex("Stage", "ClosesAt");
 
-                    b.ToTable("Rounds", (string)null);
+                    b.ToTable("Rounds");
                 });
 
             modelBuilder.Entity("GrantsHub.Domain.Rounds.RoundArea", b =>
@@ -1685,7 +1759,7 @@ namespace GrantsHub.Migrations.Sqlite.Migrations
 
                     b.HasIndex("AreaCode");
 
-                    b.ToTable("RoundAreas", (string)null);
+                    b.ToTable("RoundAreas");
                 });
 
             modelBuilder.Entity("GrantsHub.Infrastructure.Identity.ApplicationUser", b =>
@@ -1782,7 +1856,7 @@ namespace GrantsHub.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.ToTable("DataProtectionKeys", (string)null);
+                    b.ToTable("DataProtectionKeys");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
@@ -2250,6 +2324,24 @@ namespace GrantsHub.Migrations.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("Funder");
+                });
+
+            modelBuilder.Entity("GrantsHub.Domain.OpenData.OpenDataGrant", b =>
+                {
+                    b.HasOne("GrantsHub.Domain.OpenData.OpenDataSnapshot", null)
+                        .WithMany()
+                        .HasForeignKey("SnapshotId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GrantsHub.Domain.OpenData.OpenDataSnapshot", b =>
+                {
+                    b.HasOne("GrantsHub.Domain.Funders.Funder", null)
+                        .WithMany()
+                        .HasForeignKey("FunderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("GrantsHub.Domain.Organisations.Organisation", b =>

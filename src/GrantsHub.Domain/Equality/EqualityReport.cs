@@ -31,8 +31,32 @@ public sealed record ApplicationFacts
     /// <summary>The application's weighted score (0–100), when it was scored.</summary>
     public decimal? Score { get; init; }
 
+    /// <summary>The award's milestones: when each was due and the UK date it was approved, if it was.</summary>
+    public IReadOnlyList<MilestoneFacts> Milestones { get; init; } = [];
+
+    /// <summary>People reached by community (DEI code), from the award's accepted monitoring reports.</summary>
+    public IReadOnlyList<PeopleReached> Reached { get; init; } = [];
+
     public bool FromMostDeprivedAreas => DeprivationDecile is >= 1 and <= EqualityReport.MostDeprivedDecile;
 }
+
+public sealed record MilestoneFacts(DateOnly DueDate, DateOnly? ApprovedOn)
+{
+    /// <summary>Counted once it falls due, or earlier if already approved.</summary>
+    public bool IsDueBy(DateOnly today) => DueDate <= today || ApprovedOn.HasValue;
+
+    public bool ApprovedOnTime => ApprovedOn is { } approved && approved <= DueDate;
+}
+
+public sealed record PeopleReached(string DeiCode, int Count);
+
+/// <summary>What funded work achieved for one group of awarded organisations; suppressed below five awards.</summary>
+public sealed record OutcomeFigures(string Group, bool Suppressed, int Awards, int MilestonesDue, int MilestonesOnTime, decimal? OnTimeRate, int PeopleReached);
+
+public sealed record OutcomeDimension(string Key, string Title, IReadOnlyList<OutcomeFigures> Groups);
+
+/// <summary>People reached in one community across the awards that reported on it; suppressed when fewer than five awards reported.</summary>
+public sealed record CommunityReached(string Community, bool Suppressed, int Awards, int People);
 
 public sealed record RoundFacts(int RoundId, string Title, DateTimeOffset OpensAt);
 
@@ -63,7 +87,9 @@ public sealed record RingFenceFigures(string RoundTitle, string Name, decimal Ta
 
 public sealed record TrendPoint(string RoundTitle, GroupFigures Overall, GroupFigures MostDeprived);
 
-public sealed record EqualityReport(GroupFigures Overall, IReadOnlyList<Dimension> Dimensions, IReadOnlyList<RingFenceFigures> RingFences, IReadOnlyList<TrendPoint> Trend)
+public sealed record EqualityReport(
+    GroupFigures Overall, IReadOnlyList<Dimension> Dimensions, IReadOnlyList<RingFenceFigures> RingFences, IReadOnlyList<TrendPoint> Trend,
+    IReadOnlyList<OutcomeDimension> Outcomes, IReadOnlyList<CommunityReached> Reached)
 {
     /// <summary>Deciles 1 to 3: the most deprived 30 % of areas.</summary>
     public const int MostDeprivedDecile = 3;
@@ -75,18 +101,26 @@ public sealed record EqualityReport(GroupFigures Overall, IReadOnlyList<Dimensio
     /// <paramref name="rounds"/> with <paramref name="trendApplications"/> (all rounds of the chosen programme).
     /// </summary>
     public static EqualityReport Build(IReadOnlyCollection<ApplicationFacts> applications, IReadOnlyCollection<RingFenceFacts> ringFences,
-        IReadOnlyCollection<RoundFacts> rounds, IReadOnlyCollection<ApplicationFacts> trendApplications)
+        IReadOnlyCollection<RoundFacts> rounds, IReadOnlyCollection<ApplicationFacts> trendApplications, DateOnly today)
     {
         var overall = Figures("All applications", applications, null, applications.Count);
-        var dimensions = new List<Dimension>
-        {
-            Split("organisation-type", "Organisation type", applications, overall, OrganisationTypesOf, OrganisationTypeOrder),
-            Split("legal-form", "Legal form", applications, overall, a => [LegalFormName(a.LegalForm)], null),
-            Split("communities-served", "Communities served", applications, overall, a => DeiGroups(a.CommunitiesServed), null),
-            Split("leadership", "Leadership", applications, overall, a => DeiGroups(a.Leadership), null),
-            Split("deprivation", "Deprivation decile of the organisation's area", applications, overall, a => [DecileName(a.DeprivationDecile)], DecileOrder),
-            Split("area", "Local authority area", applications, overall, a => [a.AreaName ?? UnknownArea], null),
-        };
+        var dimensions = Groupings.Select(g => Split(g.Key, g.Title, applications, overall, g.GroupsOf, g.Order)).ToList();
+        var awarded = applications.Where(a => a.Awarded).ToList();
+        var outcomes = Groupings
+            .Select(g => new OutcomeDimension(g.Key, g.Title, Order(awarded
+                .SelectMany(a => g.GroupsOf(a).Distinct().Select(group => (Group: group, Award: a)))
+                .GroupBy(x => x.Group, x => x.Award)
+                .Select(x => OutcomesOf(x.Key, x.ToList(), today)), o => o.Group, g.Order)))
+            .Prepend(new OutcomeDimension("all", "All awards", [OutcomesOf("All awards", awarded, today)]))
+            .ToList();
+        var reached = awarded
+            .SelectMany(a => a.Reached.Select(r => (Community: DeiTaxonomy.TitleOf(new DeiCode(r.DeiCode, "", "").GroupCode), a.ApplicationId, r.Count)))
+            .GroupBy(x => x.Community)
+            .Select(g => g.Select(x => x.ApplicationId).Distinct().Count() is var awards && awards < SmallGroups.Minimum
+                ? new CommunityReached(g.Key, true, 0, 0)
+                : new CommunityReached(g.Key, false, awards, g.Sum(x => x.Count)))
+            .OrderBy(c => c.Community, StringComparer.Ordinal)
+            .ToList();
         var byRound = trendApplications.ToLookup(a => a.RoundId);
         var trend = rounds.OrderBy(r => r.OpensAt)
             .Select(r =>
@@ -96,8 +130,37 @@ public sealed record EqualityReport(GroupFigures Overall, IReadOnlyList<Dimensio
                     Figures(MostDeprivedLabel, inRound.Where(a => a.FromMostDeprivedAreas).ToList(), null, inRound.Count));
             })
             .ToList();
-        return new EqualityReport(overall, dimensions, RingFencesAgainst(ringFences, applications), trend);
+        return new EqualityReport(overall, dimensions, RingFencesAgainst(ringFences, applications), trend, outcomes, reached);
     }
+
+    /// <summary>Milestones approved by their due date, of those due, and people reached, for one group of awards.</summary>
+    public static OutcomeFigures OutcomesOf(string group, IReadOnlyCollection<ApplicationFacts> awards, DateOnly today)
+    {
+        if (awards.Count < SmallGroups.Minimum)
+        {
+            return new OutcomeFigures(group, true, 0, 0, 0, null, 0);
+        }
+
+        var due = awards.SelectMany(a => a.Milestones).Where(m => m.IsDueBy(today)).ToList();
+        var onTime = due.Count(m => m.ApprovedOnTime);
+        return new OutcomeFigures(group, false, awards.Count, due.Count, onTime, due.Count == 0 ? null : Percentages.Of(onTime, due.Count),
+            awards.Sum(a => a.Reached.Sum(r => r.Count)));
+    }
+
+    private sealed record Grouping(string Key, string Title, Func<ApplicationFacts, IEnumerable<string>> GroupsOf, Func<string, int>? Order);
+
+    private static readonly Grouping[] Groupings =
+    [
+        new("organisation-type", "Organisation type", OrganisationTypesOf, OrganisationTypeOrder),
+        new("legal-form", "Legal form", a => [LegalFormName(a.LegalForm)], null),
+        new("communities-served", "Communities served", a => DeiGroups(a.CommunitiesServed), null),
+        new("leadership", "Leadership", a => DeiGroups(a.Leadership), null),
+        new("deprivation", "Deprivation decile of the organisation's area", a => [DecileName(a.DeprivationDecile)], DecileOrder),
+        new("area", "Local authority area", a => [a.AreaName ?? UnknownArea], null),
+    ];
+
+    private static List<T> Order<T>(IEnumerable<T> items, Func<T, string> groupOf, Func<string, int>? order) =>
+        (order is null ? items.OrderBy(i => groupOf(i), StringComparer.Ordinal) : items.OrderBy(i => order(groupOf(i))).ThenBy(i => groupOf(i), StringComparer.Ordinal)).ToList();
 
     /// <summary>Each pot's target against what organisations that qualify for it were actually awarded in its round.</summary>
     public static IReadOnlyList<RingFenceFigures> RingFencesAgainst(IEnumerable<RingFenceFacts> ringFences, IEnumerable<ApplicationFacts> applications)
@@ -139,8 +202,7 @@ public sealed record EqualityReport(GroupFigures Overall, IReadOnlyList<Dimensio
             .SelectMany(a => groupsOf(a).Distinct().Select(g => (Group: g, Application: a)))
             .GroupBy(x => x.Group, x => x.Application)
             .Select(g => Figures(g.Key, g.ToList(), overall, applications.Count));
-        var ordered = order is null ? groups.OrderBy(g => g.Group, StringComparer.Ordinal) : groups.OrderBy(g => order(g.Group)).ThenBy(g => g.Group, StringComparer.Ordinal);
-        return new Dimension(key, title, ordered.ToList());
+        return new Dimension(key, title, Order(groups, g => g.Group, order));
     }
 
     public const string UnknownArea = "Area not known";

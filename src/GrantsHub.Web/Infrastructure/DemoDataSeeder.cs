@@ -1,6 +1,7 @@
 using GrantsHub.Domain.Applications;
 using GrantsHub.Domain.Areas;
 using GrantsHub.Domain.Assessment;
+using GrantsHub.Domain.Awards;
 using GrantsHub.Domain.Common;
 using GrantsHub.Domain.Forms;
 using GrantsHub.Domain.Funders;
@@ -267,6 +268,7 @@ public sealed class DemoDataSeeder(GrantsHubDbContext db, UserManager<Applicatio
         await db.SaveChangesAsync();
 
         var decider = await db.Users.Where(u => u.Email == FunderEmail).Select(u => u.Id).SingleAsync();
+        var funderOf = others.Append(programme).ToDictionary(p => p.Id, p => p.FunderId);
         foreach (var (round, count) in rounds)
         {
             var chosen = organisations.OrderBy(_ => random.Next()).Take(count).ToList();
@@ -292,9 +294,52 @@ public sealed class DemoDataSeeder(GrantsHubDbContext db, UserManager<Applicatio
                     ApplicationId = application.Id, Outcome = approved ? DecisionOutcome.Approved : DecisionOutcome.Declined, Amount = approved ? application.AmountRequested : null,
                     Feedback = approved ? "We are pleased to fund this work." : "We could not fund this work this time.", DecidedAt = decidedAt, DecidedByUserId = decider, NotifiedAt = decidedAt,
                 });
+                if (approved)
+                {
+                    db.Awards.Add(PastAward(application, round, organisation, decidedAt));
+                }
             }
 
             await db.SaveChangesAsync();
+        }
+
+        Award PastAward(GrantApplication application, Round round, Organisation organisation, DateTimeOffset decidedAt)
+        {
+            var start = DateOnly.FromDateTime(UkTime.ToLocal(decidedAt)).AddDays(20);
+            var award = new Award
+            {
+                ApplicationId = application.Id, OrganisationId = organisation.Id, RoundId = round.Id, FunderId = funderOf[round.ProgrammeId],
+                Reference = Award.ReferenceFor(application.Id, start), Amount = application.AmountRequested, StartDate = start,
+                EndDate = start.AddMonths(application.DurationMonths).AddDays(-1), Status = AwardStatus.Active, CreatedAt = decidedAt,
+                OfferedAt = decidedAt.AddDays(2), AcceptedAt = decidedAt.AddDays(9), AcceptedByName = "Chair of trustees",
+            };
+            for (var number = 1; number <= 2; number++)
+            {
+                var due = start.AddMonths(4 * number);
+                var late = random.Next(4) == 0;
+                var approvedOn = due <= DateOnly.FromDateTime(UkTime.ToLocal(now)) ? due.AddDays(late ? 21 : -3) : (DateOnly?)null;
+                award.Milestones.Add(new Milestone
+                {
+                    Number = number, Title = number == 1 ? "Sessions running" : "First people supported", DueDate = due, TargetMeasure = "people supported", TargetValue = 40 * number,
+                    Stage = approvedOn is null ? MilestoneStage.InProgress : MilestoneStage.Approved,
+                    ApprovedAt = approvedOn is { } on ? UkTime.FromLocal(on.ToDateTime(new TimeOnly(12, 0))) : null, ActualValue = approvedOn is null ? null : 40 * number,
+                });
+            }
+
+            var report = new MonitoringReport
+            {
+                Number = 1, Title = "First six months", PeriodStart = start, PeriodEnd = start.AddMonths(6).AddDays(-1), DueDate = start.AddMonths(6).AddDays(29),
+                Stage = ReportStage.Accepted, PeopleReached = 0, Narrative = "The sessions are running and well attended.",
+            };
+            foreach (var code in organisation.DeiCodes.Select(c => c.Code).Distinct())
+            {
+                var count = random.Next(10, 80);
+                report.Outcomes.Add(new ReportOutcome { DeiCode = code, Count = count });
+                report.PeopleReached += count;
+            }
+
+            award.Reports.Add(report);
+            return award;
         }
 
         Round PastRound(Programme owner, string title, DateTimeOffset closes, decimal percentUserLed)

@@ -8,7 +8,7 @@ namespace GrantsHub.Web.Features.Equality;
 [Route("funder/equality")]
 public sealed class EqualityController(EqualityDashboardQuery query) : Controller
 {
-    public static readonly string[] Sections = ["access", "experience", "ring-fences", "trend", "benchmark"];
+    public static readonly string[] Sections = ["access", "experience", "ring-fences", "outcomes", "reached", "trend", "benchmark"];
 
     [Authorize(Policy = Policies.FunderStaff)]
     [HttpGet("")]
@@ -36,6 +36,8 @@ public sealed class EqualityController(EqualityDashboardQuery query) : Controlle
             "access" => (EqualityTables.AccessHeaders, dimensions.SelectMany(d => EqualityTables.Access(d, report.Overall))),
             "experience" => (EqualityTables.ExperienceHeaders, dimensions.SelectMany(d => EqualityTables.Experience(d, report.Overall))),
             "ring-fences" => (EqualityTables.RingFenceHeaders, EqualityTables.RingFences(report)),
+            "outcomes" => (EqualityTables.OutcomeHeaders, report.Outcomes.Where(d => dimension is null || d.Key == dimension).SelectMany(EqualityTables.Outcomes)),
+            "reached" => (EqualityTables.ReachedHeaders, EqualityTables.Reached(report)),
             "trend" => (EqualityTables.TrendHeaders, EqualityTables.Trend(report)),
             _ => (EqualityTables.BenchmarkHeaders, EqualityTables.Benchmark(model.Benchmark)),
         };

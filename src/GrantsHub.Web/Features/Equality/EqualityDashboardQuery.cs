@@ -15,7 +15,7 @@ public sealed record EqualityDashboard(
 }
 
 /// <summary>The funder's equality figures for a programme or round, with the trend and the benchmark, in a fixed number of queries.</summary>
-public sealed class EqualityDashboardQuery(GrantsHubDbContext db, EqualityFactsQuery facts)
+public sealed class EqualityDashboardQuery(GrantsHubDbContext db, EqualityFactsQuery facts, TimeProvider clock)
 {
     /// <summary>Null when the programme or round is not the funder's.</summary>
     public async Task<EqualityDashboard?> LoadAsync(int funderId, int? programmeId, int? roundId)
@@ -43,7 +43,7 @@ public sealed class EqualityDashboardQuery(GrantsHubDbContext db, EqualityFactsQ
             .OrderBy(f => f.OpensAt).ThenBy(f => f.Fence.Name)
             .Select(f => new RingFenceFacts(f.Fence.RoundId, f.Title, f.Fence.Name, f.Fence.AmountOf(f.Budget), f.Fence.Qualifier, f.Fence.DeiCode))
             .ToList();
-        var report = EqualityReport.Build(selected, ringFences, inScope.Select(r => new RoundFacts(r.Id, r.Title, r.OpensAt)).ToList(), all);
+        var report = EqualityReport.Build(selected, ringFences, inScope.Select(r => new RoundFacts(r.Id, r.Title, r.OpensAt)).ToList(), all, Infrastructure.UkTime.Today(clock.GetUtcNow()));
 
         var everyone = await facts.LoadAsync(null, withDetails: false);
         var scope = round is not null ? round.Title : programmeId is not null ? inScope[0].Programme : "All programmes";

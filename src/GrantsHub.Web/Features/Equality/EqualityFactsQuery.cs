@@ -1,9 +1,11 @@
 using GrantsHub.Domain.Applications;
 using GrantsHub.Domain.Assessment;
+using GrantsHub.Domain.Awards;
 using GrantsHub.Domain.Equality;
 using GrantsHub.Domain.Organisations;
 using GrantsHub.Infrastructure.Persistence;
 using GrantsHub.Web.Features.OpenData;
+using GrantsHub.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace GrantsHub.Web.Features.Equality;
@@ -26,8 +28,8 @@ public sealed class EqualityFactsQuery(GrantsHubDbContext db)
 
         var rows = await (
             from a in applications
-            join w in AwardedGrants.In(db) on a.Id equals w.ApplicationId into awards
-            from w in awards.DefaultIfEmpty()
+            join w in AwardedGrants.In(db) on a.Id equals w.ApplicationId into awarded
+            from w in awarded.DefaultIfEmpty()
             join area in db.Areas on a.Organisation!.LocalAuthorityCode equals area.Code into areas
             from area in areas.DefaultIfEmpty()
             select new
@@ -45,6 +47,13 @@ public sealed class EqualityFactsQuery(GrantsHubDbContext db)
                 .ToListAsync())
             .ToLookup(c => (c.OrganisationId, c.Kind), c => c.Code);
         var scores = withDetails ? await ScoresAsync(applications) : new Dictionary<int, decimal>();
+        var awards = db.Awards.Where(w => withDetails && applications.Any(a => a.Id == w.ApplicationId));
+        var milestones = (await awards.SelectMany(w => w.Milestones, (w, m) => new { w.ApplicationId, m.DueDate, m.Stage, m.ApprovedAt }).AsNoTracking().ToListAsync())
+            .ToLookup(m => m.ApplicationId, m => new MilestoneFacts(m.DueDate, m.Stage == MilestoneStage.Approved && m.ApprovedAt is { } at ? DateOnly.FromDateTime(UkTime.ToLocal(at)) : null));
+        var reached = (await awards.SelectMany(w => w.Reports, (w, r) => new { w.ApplicationId, r.Stage, r.Outcomes })
+                .Where(r => r.Stage == ReportStage.Accepted)
+                .SelectMany(r => r.Outcomes, (r, o) => new { r.ApplicationId, o.DeiCode, o.Count }).AsNoTracking().ToListAsync())
+            .ToLookup(o => o.ApplicationId, o => new PeopleReached(o.DeiCode, o.Count));
 
         return rows.Select(r => new ApplicationFacts
         {
@@ -53,6 +62,7 @@ public sealed class EqualityFactsQuery(GrantsHubDbContext db)
             CommunitiesServed = codes[(r.OrganisationId, DeiCodeKind.CommunityServed)].ToList(), Leadership = codes[(r.OrganisationId, DeiCodeKind.Leadership)].ToList(),
             AreaName = r.AreaName, DeprivationDecile = r.Decile, Decided = r.Decided, Awarded = r.Amount.HasValue, AmountAwarded = r.Amount ?? 0m,
             Score = scores.TryGetValue(r.Id, out var score) ? score : null,
+            Milestones = milestones[r.Id].ToList(), Reached = reached[r.Id].ToList(),
         }).ToList();
     }
 

@@ -19,6 +19,25 @@ public static class EqualityTables
 
     public static readonly string[] TrendHeaders = ["Round", "Applications", "Success rate (%)", "Mean score (0–100)", "Most deprived areas: applications", "Most deprived areas: success rate (%)"];
 
+    public static readonly string[] OutcomeHeaders = ["Dimension", "Group", "Awards", "Milestones due", "Approved on time", "On time (%)", "People reached"];
+
+    public static readonly string[] ReachedHeaders = ["Community", "Awards reporting", "People reached"];
+
+    public static IEnumerable<string[]> Outcomes(OutcomeDimension d) =>
+        d.Groups.Select(g => g.Suppressed
+            ? new[] { d.Title, g.Group, SmallGroups.Label, SmallGroups.Label, SmallGroups.Label, SmallGroups.Label, SmallGroups.Label }
+            : [d.Title, g.Group, g.Awards.ToString(CultureInfo.InvariantCulture), g.MilestonesDue.ToString(CultureInfo.InvariantCulture),
+                g.MilestonesOnTime.ToString(CultureInfo.InvariantCulture), Number(g.OnTimeRate), g.PeopleReached.ToString(CultureInfo.InvariantCulture)]);
+
+    public static IEnumerable<string[]> Reached(EqualityReport report) =>
+        report.Reached.Select(c => c.Suppressed
+            ? new[] { c.Community, SmallGroups.Label, SmallGroups.Label }
+            : [c.Community, c.Awards.ToString(CultureInfo.InvariantCulture), c.People.ToString(CultureInfo.InvariantCulture)]);
+
+    public static ChartModel ReachedChart(EqualityReport report) =>
+        new("chart-reached", "bar", "People reached by community", report.Reached.Select(c => c.Suppressed ? $"{c.Community} ({SmallGroups.Label})" : c.Community).ToList(),
+            [new ChartSeries("People reached", report.Reached.Select(c => c.Suppressed ? (decimal?)null : c.People).ToList())], "");
+
     public static readonly string[] BenchmarkHeaders = ["Measure", "Yours", "Median of other funders", "Other funders contributing"];
 
     public static string Number(decimal? value) => value?.ToString("0.#", CultureInfo.InvariantCulture) ?? "";

@@ -12,7 +12,7 @@ namespace GrantsHub.Web.Features.Equality;
 public sealed record TransparencyPage(int FunderId, string FunderName, EqualityReport Report, OpenDataSnapshot? Published);
 
 /// <summary>A funder's public account of who applied and who was funded, with links to its open data.</summary>
-public sealed class TransparencyController(GrantsHubDbContext db, EqualityFactsQuery facts, OpenDataPublisher publisher) : Controller
+public sealed class TransparencyController(GrantsHubDbContext db, EqualityFactsQuery facts, OpenDataPublisher publisher, TimeProvider clock) : Controller
 {
     public static readonly string[] HeadlineDimensions = ["organisation-type", "deprivation"];
 
@@ -27,7 +27,7 @@ public sealed class TransparencyController(GrantsHubDbContext db, EqualityFactsQ
         }
 
         var applications = await facts.LoadAsync(db.Rounds.Where(r => r.Programme!.FunderId == funderId).Select(r => r.Id), withDetails: false);
-        var report = EqualityReport.Build(applications, [], [], []);
+        var report = EqualityReport.Build(applications, [], [], [], UkTime.Today(clock.GetUtcNow()));
         return View("Transparency", new TransparencyPage(funderId, name, report, await publisher.PublishedAsync(funderId)));
     }
 }

@@ -1,19 +1,20 @@
-using GrantsHub.Domain.Assessment;
+using GrantsHub.Domain.Awards;
 using GrantsHub.Infrastructure.Persistence;
 
 namespace GrantsHub.Web.Features.OpenData;
 
-/// <summary>An awarded grant: the application it came from, the amount and when it was awarded and last changed.</summary>
-public sealed record AwardedGrant(int ApplicationId, decimal Amount, DateTimeOffset AwardedAt, DateTimeOffset ChangedAt);
+/// <summary>An awarded grant: the application it came from, the amount, when the decision was made and the planned dates.</summary>
+public sealed record AwardedGrant(int ApplicationId, decimal Amount, DateTimeOffset AwardedAt, DateOnly StartDate, DateOnly EndDate);
 
 /// <summary>
 /// The one place that says which grants count as awarded, for the equality figures and the open data alike:
-/// today an approved decision with its amount.
+/// every award made from an approved decision that was not withdrawn or declined.
 /// </summary>
 public static class AwardedGrants
 {
     public static IQueryable<AwardedGrant> In(GrantsHubDbContext db) =>
-        db.Decisions
-            .Where(d => d.Outcome == DecisionOutcome.Approved && d.Amount != null)
-            .Select(d => new AwardedGrant(d.ApplicationId, d.Amount!.Value, d.DecidedAt, d.DecidedAt));
+        from award in db.Awards
+        where award.Status != AwardStatus.Withdrawn && award.Status != AwardStatus.Declined
+        join decision in db.Decisions on award.ApplicationId equals decision.ApplicationId
+        select new AwardedGrant(award.ApplicationId, award.Amount, decision.DecidedAt, award.StartDate, award.EndDate);
 }

@@ -10,8 +10,7 @@ namespace GrantsHub.Web.Features.OpenData;
 
 /// <summary>What the open data says about one awarded grant, read from the database a page at a time.</summary>
 public sealed record GrantSource(
-    int ApplicationId, string ProjectTitle, decimal AmountRequested, decimal AmountAwarded, DateTimeOffset AwardedAt, DateTimeOffset ChangedAt,
-    int DurationMonths, int ProgrammeId, string Programme, string Round, string Currency,
+    int ApplicationId, string ProjectTitle, decimal AmountRequested, decimal AmountAwarded, DateTimeOffset AwardedAt, DateOnly StartDate, DateOnly EndDate, int ProgrammeId, string Programme, string Round, string Currency,
     int OrganisationId, string Organisation, LegalForm LegalForm, string? CharityNumber, string? CompanyNumber,
     string? AreaCode, string? AreaName, bool PublishEqualityData)
 {
@@ -41,6 +40,8 @@ public static class GrantRecord
         "DEI Details:Project:Asked Status",
     ];
 
+    private static DateOnly AwardDate(GrantSource g) => DateOnly.FromDateTime(Infrastructure.UkTime.ToLocal(g.AwardedAt));
+
     public static string GrantId(Publisher publisher, int applicationId) => string.Create(CultureInfo.InvariantCulture, $"{publisher.Prefix}-{applicationId}");
 
     /// <summary>GB-CHC- for a registered charity, GB-COH- for a company, otherwise an identifier under the funder's own prefix.</summary>
@@ -61,12 +62,18 @@ public static class GrantRecord
         _ => null,
     };
 
-    private static DateOnly StartOf(GrantSource g) => DateOnly.FromDateTime(Infrastructure.UkTime.ToLocal(g.AwardedAt));
+    private static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>Whole months from the start to the end date inclusive, as 360Giving's duration.</summary>
+    public static int DurationMonths(DateOnly start, DateOnly end)
+    {
+        var after = end.AddDays(1);
+        return Math.Max(1, ((after.Year - start.Year) * 12) + after.Month - start.Month - (after.Day < start.Day ? 1 : 0));
+    }
 
     /// <summary>The grant's JSON object; without <paramref name="dateModified"/> it is the content whose hash tells whether the grant changed.</summary>
     public static void WriteJson(Utf8JsonWriter w, Publisher publisher, GrantSource g, DateTimeOffset? dateModified)
     {
-        var start = StartOf(g);
         w.WriteStartObject();
         w.WriteString("id", GrantId(publisher, g.ApplicationId));
         w.WriteString("title", g.ProjectTitle);
@@ -74,12 +81,12 @@ public static class GrantRecord
         w.WriteString("currency", g.Currency);
         w.WriteNumber("amountAppliedFor", g.AmountRequested);
         w.WriteNumber("amountAwarded", g.AmountAwarded);
-        w.WriteString("awardDate", start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        w.WriteString("awardDate", Date(AwardDate(g)));
         w.WriteStartArray("plannedDates");
         w.WriteStartObject();
-        w.WriteString("startDate", start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        w.WriteString("endDate", start.AddMonths(g.DurationMonths).AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        w.WriteNumber("duration", g.DurationMonths);
+        w.WriteString("startDate", Date(g.StartDate));
+        w.WriteString("endDate", Date(g.EndDate));
+        w.WriteNumber("duration", DurationMonths(g.StartDate, g.EndDate));
         w.WriteEndObject();
         w.WriteEndArray();
         w.WriteStartArray("recipientOrganization");
@@ -170,14 +177,12 @@ public static class GrantRecord
 
     public static string CsvRow(Publisher publisher, GrantSource g, DateTimeOffset dateModified)
     {
-        var start = StartOf(g);
         var dei = g.PublishEqualityData;
         string[] cells =
         [
             GrantId(publisher, g.ApplicationId), g.ProjectTitle, $"{g.ProjectTitle}: funded by {g.Programme}, {g.Round}.", g.Currency,
-            g.AmountRequested.ToString(CultureInfo.InvariantCulture), g.AmountAwarded.ToString(CultureInfo.InvariantCulture), start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), start.AddMonths(g.DurationMonths).AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            g.DurationMonths.ToString(CultureInfo.InvariantCulture),
+            g.AmountRequested.ToString(CultureInfo.InvariantCulture), g.AmountAwarded.ToString(CultureInfo.InvariantCulture), Date(AwardDate(g)),
+            Date(g.StartDate), Date(g.EndDate), DurationMonths(g.StartDate, g.EndDate).ToString(CultureInfo.InvariantCulture),
             RecipientOrgId(publisher, g.LegalForm, g.CharityNumber, g.CompanyNumber, g.OrganisationId), g.Organisation, g.CharityNumber ?? "", g.CompanyNumber ?? "",
             g.AreaName ?? "", g.AreaCode ?? "", g.AreaCode is null ? "" : GeoCodeType(g.AreaCode) ?? "",
             publisher.Prefix, publisher.Name, string.Create(CultureInfo.InvariantCulture, $"{publisher.Prefix}-programme-{g.ProgrammeId}"), g.Programme, "Yes",

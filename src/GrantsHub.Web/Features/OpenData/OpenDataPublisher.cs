@@ -62,7 +62,7 @@ public sealed class OpenDataPublisher(GrantsHubDbContext db, IAuditLog audit, Ti
                 var hash = GrantRecord.ContentHash(buffer, publisher, grant);
                 var dateModified = previous.TryGetValue(id, out var before)
                     ? before.ContentHash == hash ? before.DateModified : now
-                    : grant.ChangedAt;
+                    : grant.AwardedAt;
                 overall.AppendData(Encoding.ASCII.GetBytes(hash));
                 db.OpenDataGrants.Add(new OpenDataGrant
                 {
@@ -185,7 +185,7 @@ public sealed class OpenDataPublisher(GrantsHubDbContext db, IAuditLog audit, Ti
             where a.Round!.Programme!.FunderId == funderId && a.Id > after
             orderby a.Id
             select new GrantSource(
-                a.Id, a.ProjectTitle, a.AmountRequested, w.Amount, w.AwardedAt, w.ChangedAt, a.DurationMonths, a.Round!.ProgrammeId, a.Round.Programme!.Name, a.Round.Title,
+                a.Id, a.ProjectTitle, a.AmountRequested, w.Amount, w.AwardedAt, w.StartDate, w.EndDate, a.Round!.ProgrammeId, a.Round.Programme!.Name, a.Round.Title,
                 a.Round!.Programme!.Currency, a.OrganisationId, a.Organisation!.Name, a.Organisation.LegalForm, a.Organisation.CharityNumber, a.Organisation.CompanyNumber,
                 a.Organisation.LocalAuthorityCode, area == null ? null : area.Name, a.Organisation.PublishEqualityData))
             .AsNoTracking().Take(PageSize).ToListAsync(ct);
