@@ -4,7 +4,15 @@ using GrantsHub.Infrastructure.Persistence;
 namespace GrantsHub.Web.Features.OpenData;
 
 /// <summary>An awarded grant: the application it came from, the amount, when the decision was made and the planned dates.</summary>
-public sealed record AwardedGrant(int ApplicationId, decimal Amount, DateTimeOffset AwardedAt, DateOnly StartDate, DateOnly EndDate);
+/// <remarks>Set by member initialisation, not a constructor, so EF can translate queries that join to it.</remarks>
+public sealed class AwardedGrant
+{
+    public int ApplicationId { get; init; }
+    public decimal Amount { get; init; }
+    public DateTimeOffset AwardedAt { get; init; }
+    public DateOnly StartDate { get; init; }
+    public DateOnly EndDate { get; init; }
+}
 
 /// <summary>
 /// The one place that says which grants count as awarded, for the equality figures and the open data alike:
@@ -16,5 +24,5 @@ public static class AwardedGrants
         from award in db.Awards
         where award.Status != AwardStatus.Withdrawn && award.Status != AwardStatus.Declined
         join decision in db.Decisions on award.ApplicationId equals decision.ApplicationId
-        select new AwardedGrant(award.ApplicationId, award.Amount, decision.DecidedAt, award.StartDate, award.EndDate);
+        select new AwardedGrant { ApplicationId = award.ApplicationId, Amount = award.Amount, AwardedAt = decision.DecidedAt, StartDate = award.StartDate, EndDate = award.EndDate };
 }
