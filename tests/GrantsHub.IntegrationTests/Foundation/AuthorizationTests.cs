@@ -44,7 +44,7 @@ public sealed class AuthorizationTests(SharedApp app) : IClassFixture<SharedApp>
         var rows = page.QuerySelectorAll("tbody tr")
             .Select(r => (r.QuerySelector("th")!.TextContent, r.QuerySelector(".status-badge")!.TextContent))
             .ToList();
-        Assert.Equal([("Equality Fund 2026: Round 2", "Open"), ("Equality Fund 2026: Round 1", "Closed")], rows);
+        Assert.Equal([("Equality Fund 2026: Round 2", "Open"), ("Equality Fund 2026: Round 1", "Closed"), ("Equality Fund 2025", "Decided"), ("Equality Fund 2024", "Decided")], rows);
     }
 
     [Theory]
