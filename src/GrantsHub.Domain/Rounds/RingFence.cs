@@ -30,11 +30,15 @@ public class RingFence
     public decimal AmountOf(decimal roundBudget) =>
         Amount ?? decimal.Round(roundBudget * (Percentage ?? 0m) / 100m, 2, MidpointRounding.ToZero);
 
-    public bool Qualifies(Organisation organisation) => Qualifier switch
+    public bool Qualifies(Organisation organisation) => Qualifies(Qualifier, DeiCode, organisation.IsUserLed, organisation.LedByLivedExperience,
+        organisation.LedByRacialisedCommunities, organisation.DeiCodes.Select(c => c.Code));
+
+    /// <summary>The one rule for who a pot is for, also used by the equality figures on projected rows.</summary>
+    public static bool Qualifies(RingFenceQualifier qualifier, string? deiCode, bool userLed, bool ledByLivedExperience, bool ledByRacialisedCommunities, IEnumerable<string> deiCodes) => qualifier switch
     {
-        RingFenceQualifier.UserLed => organisation.IsUserLed,
-        RingFenceQualifier.LedByLivedExperience => organisation.LedByLivedExperience,
-        RingFenceQualifier.LedByRacialisedCommunities => organisation.LedByRacialisedCommunities,
-        _ => DeiCode is not null && organisation.DeiCodes.Any(c => Equality.DeiTaxonomy.Covers(DeiCode, c.Code)),
+        RingFenceQualifier.UserLed => userLed,
+        RingFenceQualifier.LedByLivedExperience => ledByLivedExperience,
+        RingFenceQualifier.LedByRacialisedCommunities => ledByRacialisedCommunities,
+        _ => deiCode is not null && deiCodes.Any(c => Equality.DeiTaxonomy.Covers(deiCode, c)),
     };
 }

@@ -8,6 +8,7 @@ using GrantsHub.Domain.Email;
 using GrantsHub.Domain.Files;
 using GrantsHub.Domain.Forms;
 using GrantsHub.Domain.Funders;
+using GrantsHub.Domain.OpenData;
 using GrantsHub.Domain.Organisations;
 using GrantsHub.Domain.Reminders;
 using GrantsHub.Domain.Partnerships;
@@ -55,6 +56,8 @@ public class GrantsHubDbContext(DbContextOptions<GrantsHubDbContext> options)
     public DbSet<PartnershipAgreement> PartnershipAgreements => Set<PartnershipAgreement>();
     public DbSet<AgreementParty> AgreementParties => Set<AgreementParty>();
     public DbSet<AgreementAward> AgreementAwards => Set<AgreementAward>();
+    public DbSet<OpenDataSnapshot> OpenDataSnapshots => Set<OpenDataSnapshot>();
+    public DbSet<OpenDataGrant> OpenDataGrants => Set<OpenDataGrant>();
     public DbSet<Award> Awards => Set<Award>();
     public DbSet<AwardTranche> AwardTranches => Set<AwardTranche>();
     public DbSet<Payment> Payments => Set<Payment>();

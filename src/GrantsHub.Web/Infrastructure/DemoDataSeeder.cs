@@ -179,6 +179,7 @@ public sealed class DemoDataSeeder(GrantsHubDbContext db, UserManager<Applicatio
         await SeedAssessmentAsync(programme.Rounds[0], organisations, now);
         await SeedAwardsAsync(programme, organisations[0], applicant.Id, users.Users.Single(u => u.Email == FunderEmail).Id, now);
         await SeedPartnershipsAsync(programme, organisations, applicant.Id, now);
+        await SeedEqualityHistoryAsync(programme, now);
         logger.LogInformation("Seeded the demo data: {Funder}, {Organisations} organisations and the demo accounts", FunderName, 6);
 
         Organisation Org(string name, LegalForm form, string area, bool userLed, bool communityLed, bool livedExperience, bool racialised, string? charity = null, string? company = null) => new()
@@ -499,6 +500,136 @@ public sealed class DemoDataSeeder(GrantsHubDbContext db, UserManager<Applicatio
             OrganisationId = a.LeadOrganisationId, EntityType = Features.Partnerships.AgreementHandler.EntityType, EntityId = a.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
         }));
         await db.SaveChangesAsync();
+    }
+
+    /// <summary>
+    /// Two decided past rounds for the demo funder and one each for three other funders, with community
+    /// organisations that have no demo members, so the equality dashboard, the benchmark and the open data
+    /// show real figures without touching the organisations and rounds the demo journeys use.
+    /// </summary>
+    private async Task SeedEqualityHistoryAsync(Programme programme, DateTimeOffset now)
+    {
+        var random = new Random(2026); // fixed seed: the same demo every time
+        string[] areas = ["E08000021", "E08000022", "E08000023", "E08000024", "E06000047", "E06000057"];
+        string[] places = ["Byker", "Walker", "Jarrow", "Hebburn", "Seaham", "Blyth", "Wallsend", "Gateshead", "Hendon", "Ashington", "Consett", "Shields", "Felling", "Roker", "Benwell", "Elswick", "Peterlee", "Cramlington"];
+        string[] kinds = ["Wellbeing Collective", "Peer Support Group", "Community Hub", "Recovery Network", "Women's Circle", "Youth Voice"];
+        string[] codes = ["DEI010100", "DEI010300", "DEI020200", "DEI020330", "DEI040000", "DEI050200", "DEI020000"];
+        var forms = Enum.GetValues<LegalForm>();
+        var organisations = places.Select((place, i) =>
+        {
+            var form = forms[i % forms.Length];
+            var organisation = new Organisation
+            {
+                Name = $"{place} {kinds[i % kinds.Length]}", LegalForm = form, LocalAuthorityCode = areas[random.Next(areas.Length)],
+                IsUserLed = random.Next(2) == 0, IsCommunityLed = random.Next(3) > 0, LedByLivedExperience = random.Next(2) == 0, LedByRacialisedCommunities = random.Next(4) == 0,
+                CharityNumber = form is LegalForm.RegisteredCharity or LegalForm.CharitableIncorporatedOrganisation ? (1_180_000 + i).ToString(System.Globalization.CultureInfo.InvariantCulture) : null,
+                CompanyNumber = form is LegalForm.CommunityInterestCompany or LegalForm.CompanyLimitedByGuarantee ? (11_000_000 + i).ToString("D8", System.Globalization.CultureInfo.InvariantCulture) : null,
+                IncomeBand = IncomeBand.From10kTo50k, PublishEqualityData = i % 4 != 3, CreatedAt = now.AddYears(-3),
+            };
+            organisation.DeiCodes.Add(new OrganisationDeiCode { Code = codes[random.Next(codes.Length)], Kind = DeiCodeKind.CommunityServed });
+            organisation.DeiCodes.Add(new OrganisationDeiCode { Code = codes[random.Next(codes.Length)], Kind = DeiCodeKind.Leadership });
+            return organisation;
+        }).ToList();
+        db.Organisations.AddRange(organisations);
+
+        var others = new[] { ("Tyneside Integrated Care Board", FunderKind.NhsBody, "360G-tynesideicb"), ("Wearside Community Foundation", FunderKind.CharitableTrust, "360G-wearsidecf"), ("Durham Health Trust", FunderKind.NhsBody, "360G-durhamht") }
+            .Select(f => new Programme { Funder = new Funder { Name = f.Item1, Kind = f.Item2, OpenDataPrefix = f.Item3, CreatedAt = now.AddYears(-2) }, Name = $"{f.Item1} Wellbeing Grants", TotalBudget = 500_000m })
+            .ToList();
+        db.Programmes.AddRange(others);
+        var rounds = new List<(Round Round, int Applications)>
+        {
+            (PastRound(programme, "Equality Fund 2024", now.AddYears(-2), 25), 16),
+            (PastRound(programme, "Equality Fund 2025", now.AddYears(-1), 30), 18),
+        };
+        rounds.AddRange(others.Select(p => (PastRound(p, $"{p.Name} 2025", now.AddMonths(-10), 20), 12)));
+        await db.SaveChangesAsync();
+
+        var decider = await db.Users.Where(u => u.Email == FunderEmail).Select(u => u.Id).SingleAsync();
+        var funderOf = others.Append(programme).ToDictionary(p => p.Id, p => p.FunderId);
+        foreach (var (round, count) in rounds)
+        {
+            var chosen = organisations.OrderBy(_ => random.Next()).Take(count).ToList();
+            var applications = chosen.Select(o => new GrantApplication
+            {
+                RoundId = round.Id, OrganisationId = o.Id, ProjectTitle = $"{o.Name}: {(random.Next(2) == 0 ? "peer support sessions" : "wellbeing outreach")}",
+                AmountRequested = 5_000m * random.Next(2, 10), DurationMonths = 12 * random.Next(1, 3), Status = ApplicationStatus.Submitted,
+                CreatedAt = round.ClosesAt.AddDays(-14), UpdatedAt = round.ClosesAt.AddDays(-1), SubmittedAt = round.ClosesAt.AddDays(-1),
+            }).ToList();
+            db.Applications.AddRange(applications);
+            await db.SaveChangesAsync();
+            foreach (var application in applications)
+            {
+                var organisation = chosen.Single(o => o.Id == application.OrganisationId);
+                application.Reference = GrantApplication.ReferenceFor(application.Id, application.SubmittedAt!.Value);
+                var score = random.Next(35, 90) + (organisation.IsUserLed ? 5 : 0);
+                var approved = score >= 60;
+                application.Status = approved ? ApplicationStatus.Approved : ApplicationStatus.Declined;
+                var decidedAt = round.ClosesAt.AddDays(40);
+                db.Moderations.Add(new Moderation { ApplicationId = application.Id, ModeratedScore = score, Rationale = "Agreed at the panel meeting.", ModeratedAt = decidedAt.AddDays(-5), ModeratedByUserId = decider });
+                db.Decisions.Add(new Decision
+                {
+                    ApplicationId = application.Id, Outcome = approved ? DecisionOutcome.Approved : DecisionOutcome.Declined, Amount = approved ? application.AmountRequested : null,
+                    Feedback = approved ? "We are pleased to fund this work." : "We could not fund this work this time.", DecidedAt = decidedAt, DecidedByUserId = decider, NotifiedAt = decidedAt,
+                });
+                if (approved)
+                {
+                    db.Awards.Add(PastAward(application, round, organisation, decidedAt));
+                }
+            }
+
+            await db.SaveChangesAsync();
+        }
+
+        Award PastAward(GrantApplication application, Round round, Organisation organisation, DateTimeOffset decidedAt)
+        {
+            var start = DateOnly.FromDateTime(UkTime.ToLocal(decidedAt)).AddDays(20);
+            var award = new Award
+            {
+                ApplicationId = application.Id, OrganisationId = organisation.Id, RoundId = round.Id, FunderId = funderOf[round.ProgrammeId],
+                Reference = Award.ReferenceFor(application.Id, start), Amount = application.AmountRequested, StartDate = start,
+                EndDate = start.AddMonths(application.DurationMonths).AddDays(-1), Status = AwardStatus.Active, CreatedAt = decidedAt,
+                OfferedAt = decidedAt.AddDays(2), AcceptedAt = decidedAt.AddDays(9), AcceptedByName = "Chair of trustees",
+            };
+            for (var number = 1; number <= 2; number++)
+            {
+                var due = start.AddMonths(4 * number);
+                var late = random.Next(4) == 0;
+                var approvedOn = due <= DateOnly.FromDateTime(UkTime.ToLocal(now)) ? due.AddDays(late ? 21 : -3) : (DateOnly?)null;
+                award.Milestones.Add(new Milestone
+                {
+                    Number = number, Title = number == 1 ? "Sessions running" : "First people supported", DueDate = due, TargetMeasure = "people supported", TargetValue = 40 * number,
+                    Stage = approvedOn is null ? MilestoneStage.InProgress : MilestoneStage.Approved,
+                    ApprovedAt = approvedOn is { } on ? UkTime.FromLocal(on.ToDateTime(new TimeOnly(12, 0))) : null, ActualValue = approvedOn is null ? null : 40 * number,
+                });
+            }
+
+            var report = new MonitoringReport
+            {
+                Number = 1, Title = "First six months", PeriodStart = start, PeriodEnd = start.AddMonths(6).AddDays(-1), DueDate = start.AddMonths(6).AddDays(29),
+                Stage = ReportStage.Accepted, PeopleReached = 0, Narrative = "The sessions are running and well attended.",
+            };
+            foreach (var code in organisation.DeiCodes.Select(c => c.Code).Distinct())
+            {
+                var count = random.Next(10, 80);
+                report.Outcomes.Add(new ReportOutcome { DeiCode = code, Count = count });
+                report.PeopleReached += count;
+            }
+
+            award.Reports.Add(report);
+            return award;
+        }
+
+        Round PastRound(Programme owner, string title, DateTimeOffset closes, decimal percentUserLed)
+        {
+            var round = new Round
+            {
+                Title = title, Description = "A past round, decided.", OpensAt = closes.AddDays(-60), ClosesAt = closes, Budget = 250_000m, MinimumGrant = 5_000m, MaximumGrant = 50_000m,
+                MaximumDurationMonths = 24, Stage = RoundStage.Decided,
+                RingFences = [new RingFence { Name = "User-led organisations", Percentage = percentUserLed, Qualifier = RingFenceQualifier.UserLed }],
+            };
+            owner.Rounds.Add(round);
+            return round;
+        }
     }
 
     private async Task<ApplicationUser> CreateUserAsync(string email, string name, string role, int? funderId = null)

@@ -5,6 +5,7 @@ using GrantsHub.Infrastructure.Persistence;
 using GrantsHub.Web.Features.Applications;
 using GrantsHub.Web.Features.Assessment;
 using GrantsHub.Web.Features.Partnerships;
+using GrantsHub.Web.Features.Equality;
 using GrantsHub.Web.Features.Awards;
 using GrantsHub.Web.Features.PersonalData;
 using GrantsHub.Web.Features.Reminders;
@@ -125,6 +126,7 @@ public static class ServiceRegistration
         services.AddScoped<GrantsHub.Web.Features.Admin.StaffInvitations>();
         services.AddAssessment();
         services.AddPartnershipFeatures();
+        services.AddEquality();
         services.AddAwards();
         services.AddPersonalData();
         return builder;

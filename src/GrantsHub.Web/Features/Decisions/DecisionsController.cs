@@ -12,7 +12,7 @@ namespace GrantsHub.Web.Features.Decisions;
 
 /// <summary>The funder approves or declines, one by one or from the recommendation, and tells applicants.</summary>
 [Route("funder/rounds/{roundId:int}/decisions")]
-public sealed class DecisionsController(GrantsHubDbContext db, DecisionService decisions, RecommendationService recommendations, IEmailDispatchTrigger dispatch) : Controller
+public sealed class DecisionsController(GrantsHubDbContext db, DecisionService decisions, RecommendationService recommendations, IEmailDispatchTrigger dispatch, OpenData.IOpenDataRefresh openData) : Controller
 {
     public const int PageSize = 25;
 
@@ -57,6 +57,7 @@ public sealed class DecisionsController(GrantsHubDbContext db, DecisionService d
         }
 
         await db.SaveChangesAsync();
+        openData.RefreshSoon(funderId);
         TempData["Flash"] = "The decision is saved. Applicants are told when you send the decisions.";
         return RedirectToAction(nameof(List), new { roundId });
     }
@@ -93,6 +94,7 @@ public sealed class DecisionsController(GrantsHubDbContext db, DecisionService d
         }
 
         await db.SaveChangesAsync();
+        openData.RefreshSoon(funderId);
         TempData["Flash"] = $"{count} decisions were made from the recommendation. Check them, then send them to applicants.";
         return RedirectToAction(nameof(List), new { roundId });
     }

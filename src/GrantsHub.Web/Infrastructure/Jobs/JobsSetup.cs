@@ -50,6 +50,9 @@ public sealed class JobsOptions
 
     [Required]
     public string MonitoringReportOverdueCron { get; set; } = "0 9 * * *";
+    /// <summary>Cron (Europe/London) of the nightly regeneration of every funder's open data.</summary>
+    [Required]
+    public string OpenDataCron { get; set; } = "30 2 * * *";
 }
 
 public static class JobsSetup
@@ -104,6 +107,8 @@ public static class JobsSetup
         services.AddScoped<MonitoringReportDueReminderJob>();
         services.AddScoped<MonitoringReportOverdueReminderJob>();
         services.AddSingleton<IEmailDispatchTrigger, HangfireEmailDispatchTrigger>();
+        services.AddScoped<Features.OpenData.OpenDataJob>();
+        services.AddSingleton<Features.OpenData.IOpenDataRefresh, Features.OpenData.HangfireOpenDataRefresh>();
         return services;
     }
 

@@ -1,0 +1,9 @@
+namespace GrantsHub.Web.Features.Equality;
+
+public static class EqualityServices
+{
+    public static IServiceCollection AddEquality(this IServiceCollection services) => services
+        .AddScoped<EqualityFactsQuery>()
+        .AddScoped<EqualityDashboardQuery>()
+        .AddScoped<OpenData.OpenDataPublisher>();
+}

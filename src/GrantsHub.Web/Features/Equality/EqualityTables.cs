@@ -1,0 +1,109 @@
+using System.Globalization;
+using GrantsHub.Domain.Equality;
+
+namespace GrantsHub.Web.Features.Equality;
+
+/// <summary>A chart's data for wwwroot/js/equality-charts.js: read from a JSON block, never run as script.</summary>
+public sealed record ChartModel(string Id, string Type, string Title, IReadOnlyList<string> Labels, IReadOnlyList<ChartSeries> Series, string Unit);
+
+public sealed record ChartSeries(string Label, IReadOnlyList<decimal?> Values);
+
+/// <summary>The dashboard's tables as text, for the page, the charts and the CSV downloads alike; suppressed groups say so.</summary>
+public static class EqualityTables
+{
+    public static readonly string[] AccessHeaders = ["Dimension", "Group", "Applications", "Share of applications (%)"];
+
+    public static readonly string[] ExperienceHeaders = ["Dimension", "Group", "Decided", "Awarded", "Success rate (%)", "Gap from overall (points)", "Mean score (0–100)", "Amount awarded (GBP)"];
+
+    public static readonly string[] RingFenceHeaders = ["Round", "Ring-fenced pot", "Target (GBP)", "Awarded (GBP)", "Awards", "Awarded as % of target"];
+
+    public static readonly string[] TrendHeaders = ["Round", "Applications", "Success rate (%)", "Mean score (0–100)", "Most deprived areas: applications", "Most deprived areas: success rate (%)"];
+
+    public static readonly string[] OutcomeHeaders = ["Dimension", "Group", "Awards", "Milestones due", "Approved on time", "On time (%)", "People reached"];
+
+    public static readonly string[] ReachedHeaders = ["Community", "Awards reporting", "People reached"];
+
+    public static IEnumerable<string[]> Outcomes(OutcomeDimension d) =>
+        d.Groups.Select(g => g.Suppressed
+            ? new[] { d.Title, g.Group, SmallGroups.Label, SmallGroups.Label, SmallGroups.Label, SmallGroups.Label, SmallGroups.Label }
+            : [d.Title, g.Group, g.Awards.ToString(CultureInfo.InvariantCulture), g.MilestonesDue.ToString(CultureInfo.InvariantCulture),
+                g.MilestonesOnTime.ToString(CultureInfo.InvariantCulture), Number(g.OnTimeRate), g.PeopleReached.ToString(CultureInfo.InvariantCulture)]);
+
+    public static IEnumerable<string[]> Reached(EqualityReport report) =>
+        report.Reached.Select(c => c.Suppressed
+            ? new[] { c.Community, SmallGroups.Label, SmallGroups.Label }
+            : [c.Community, c.Awards.ToString(CultureInfo.InvariantCulture), c.People.ToString(CultureInfo.InvariantCulture)]);
+
+    public static ChartModel ReachedChart(EqualityReport report) =>
+        new("chart-reached", "bar", "People reached by community", report.Reached.Select(c => c.Suppressed ? $"{c.Community} ({SmallGroups.Label})" : c.Community).ToList(),
+            [new ChartSeries("People reached", report.Reached.Select(c => c.Suppressed ? (decimal?)null : c.People).ToList())], "");
+
+    public static readonly string[] BenchmarkHeaders = ["Measure", "Yours", "Median of other funders", "Other funders contributing"];
+
+    public static string Number(decimal? value) => value?.ToString("0.#", CultureInfo.InvariantCulture) ?? "";
+
+    public static string Count(GroupFigures g, int value) => g.Suppressed ? SmallGroups.Label : value.ToString(CultureInfo.InvariantCulture);
+
+    public static string Figure(GroupFigures g, decimal? value) => g.Suppressed ? SmallGroups.Label : Number(value);
+
+    public static IEnumerable<string[]> Access(Dimension d, GroupFigures overall) =>
+        d.Groups.Select(g => new[] { d.Title, g.Group, Count(g, g.Applications), Figure(g, g.ShareOfApplications) })
+            .Append([d.Title, overall.Group, Count(overall, overall.Applications), Figure(overall, overall.Suppressed ? null : 100m)]);
+
+    public static IEnumerable<string[]> Experience(Dimension d, GroupFigures overall) =>
+        d.Groups.Append(overall).Select(g => new[]
+        {
+            d.Title, g.Group, Count(g, g.Decided), Count(g, g.Awarded), Figure(g, g.SuccessRate), Figure(g, g.Gap), Figure(g, g.MeanScore),
+            g.Suppressed ? SmallGroups.Label : g.AmountAwarded.ToString("0.##", CultureInfo.InvariantCulture),
+        });
+
+    public static IEnumerable<string[]> RingFences(EqualityReport report) =>
+        report.RingFences.Select(f => new[]
+        {
+            f.RoundTitle, f.Name, f.Target.ToString("0.##", CultureInfo.InvariantCulture), f.Awarded.ToString("0.##", CultureInfo.InvariantCulture),
+            f.Awards.ToString(CultureInfo.InvariantCulture), Number(f.PercentOfTarget),
+        });
+
+    public static IEnumerable<string[]> Trend(EqualityReport report) =>
+        report.Trend.Select(t => new[]
+        {
+            t.RoundTitle, Count(t.Overall, t.Overall.Applications), Figure(t.Overall, t.Overall.SuccessRate), Figure(t.Overall, t.Overall.MeanScore),
+            Count(t.MostDeprived, t.MostDeprived.Applications), Figure(t.MostDeprived, t.MostDeprived.SuccessRate),
+        });
+
+    public static IEnumerable<string[]> Benchmark(IReadOnlyList<BenchmarkLine> lines) =>
+        lines.Select(l => new[]
+        {
+            l.Measure, l.Ours is null ? SmallGroups.Label : Number(l.Ours),
+            l.Shown ? Number(l.MedianOfOthers) : $"not shown: fewer than {EqualityBenchmark.MinimumFunders} other funders",
+            l.Contributors.ToString(CultureInfo.InvariantCulture),
+        });
+
+    /// <summary>Suppressed groups are labelled and have no bar, so the chart shows no more than the table.</summary>
+    private static string LabelOf(GroupFigures g) => g.Suppressed ? $"{g.Group} ({SmallGroups.Label})" : g.Group;
+
+    public static ChartModel AccessChart(Dimension d) =>
+        new($"chart-access-{d.Key}", "bar", $"Applications by {d.Title.ToLowerInvariant()}", d.Groups.Select(LabelOf).ToList(),
+            [new ChartSeries("Applications", d.Groups.Select(g => g.Suppressed ? (decimal?)null : g.Applications).ToList())], "");
+
+    public static ChartModel ExperienceChart(Dimension d, GroupFigures overall) =>
+        new($"chart-experience-{d.Key}", "bar", $"Success rate by {d.Title.ToLowerInvariant()}", d.Groups.Select(LabelOf).ToList(),
+        [
+            new ChartSeries("Success rate (%)", d.Groups.Select(g => g.Suppressed ? null : g.SuccessRate).ToList()),
+            new ChartSeries("Overall success rate (%)", d.Groups.Select(_ => overall.SuccessRate).ToList()),
+        ], "%");
+
+    public static ChartModel RingFenceChart(EqualityReport report) =>
+        new("chart-ring-fences", "bar", "Ring-fenced pots: target and awarded", report.RingFences.Select(f => $"{f.Name} ({f.RoundTitle})").ToList(),
+        [
+            new ChartSeries("Target (£)", report.RingFences.Select(f => (decimal?)f.Target).ToList()),
+            new ChartSeries("Awarded (£)", report.RingFences.Select(f => (decimal?)f.Awarded).ToList()),
+        ], "£");
+
+    public static ChartModel TrendChart(EqualityReport report) =>
+        new("chart-trend", "line", "Success rate across rounds", report.Trend.Select(t => t.RoundTitle).ToList(),
+        [
+            new ChartSeries("All applications (%)", report.Trend.Select(t => t.Overall.Suppressed ? null : t.Overall.SuccessRate).ToList()),
+            new ChartSeries(EqualityReport.MostDeprivedLabel + " (%)", report.Trend.Select(t => t.MostDeprived.Suppressed ? null : t.MostDeprived.SuccessRate).ToList()),
+        ], "%");
+}
