@@ -1369,6 +1369,80 @@ namespace GrantsHub.Migrations.Sqlite.Migrations
                     b.ToTable("Programmes");
                 });
 
+            modelBuilder.Entity("GrantsHub.Domain.OpenData.OpenDataGrant", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CsvRow")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DateModified")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("GrantId")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SnapshotId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SnapshotId", "GrantId");
+
+                    b.ToTable("OpenDataGrants");
+                });
+
+            modelBuilder.Entity("GrantsHub.Domain.OpenData.OpenDataSnapshot", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DataModifiedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FunderId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("GeneratedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("GrantCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("PublishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PublishedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FunderId", "GeneratedAt");
+
+                    b.ToTable("OpenDataSnapshots");
+                });
+
             modelBuilder.Entity("GrantsHub.Domain.Organisations.Organisation", b =>
                 {
                     b.Property<int>("Id")
@@ -1545,6 +1619,142 @@ namespace GrantsHub.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("OrganisationMembers");
+                });
+
+            modelBuilder.Entity("GrantsHub.Domain.Partnerships.AgreementAward", b =>
+                {
+                    b.Property<int>("AgreementId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AwardId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("AgreementId", "AwardId");
+
+                    b.HasIndex("AwardId");
+
+                    b.ToTable("AgreementAwards");
+                });
+
+            modelBuilder.Entity("GrantsHub.Domain.Partnerships.AgreementParty", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AgreementId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContactEmail")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExternalKind")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExternalName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Responsibilities")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("AgreementId", "OrganisationId")
+                        .IsUnique()
+                        .HasFilter("\"OrganisationId\" IS NOT NULL");
+
+                    b.ToTable("AgreementParties", t =>
+                        {
+                            t.HasCheckConstraint("CK_AgreementParties_OneKind", "(\"OrganisationId\" IS NOT NULL AND \"ExternalName\" IS NULL) OR (\"OrganisationId\" IS NULL AND \"ExternalName\" IS NOT NULL AND \"ExternalKind\" IS NOT NULL)");
+                        });
+                });
+
+            modelBuilder.Entity("GrantsHub.Domain.Partnerships.PartnershipAgreement", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EndsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LeadOrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RenewalTerms")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ReviewOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SignedDocumentContentType")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SignedDocumentKey")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SignedDocumentName")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SignedDocumentUploadedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LeadOrganisationId");
+
+                    b.ToTable("PartnershipAgreements");
                 });
 
             modelBuilder.Entity("GrantsHub.Domain.Reminders.FunderReminderSettings", b =>
@@ -2318,6 +2528,24 @@ namespace GrantsHub.Migrations.Sqlite.Migrations
                     b.Navigation("Funder");
                 });
 
+            modelBuilder.Entity("GrantsHub.Domain.OpenData.OpenDataGrant", b =>
+                {
+                    b.HasOne("GrantsHub.Domain.OpenData.OpenDataSnapshot", null)
+                        .WithMany()
+                        .HasForeignKey("SnapshotId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GrantsHub.Domain.OpenData.OpenDataSnapshot", b =>
+                {
+                    b.HasOne("GrantsHub.Domain.Funders.Funder", null)
+                        .WithMany()
+                        .HasForeignKey("FunderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("GrantsHub.Domain.Organisations.Organisation", b =>
                 {
                     b.HasOne("GrantsHub.Domain.Areas.Area", null)
@@ -2360,6 +2588,48 @@ namespace GrantsHub.Migrations.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("Organisation");
+                });
+
+            modelBuilder.Entity("GrantsHub.Domain.Partnerships.AgreementAward", b =>
+                {
+                    b.HasOne("GrantsHub.Domain.Partnerships.PartnershipAgreement", null)
+                        .WithMany("Awards")
+                        .HasForeignKey("AgreementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("GrantsHub.Domain.Awards.Award", null)
+                        .WithMany()
+                        .HasForeignKey("AwardId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GrantsHub.Domain.Partnerships.AgreementParty", b =>
+                {
+                    b.HasOne("GrantsHub.Domain.Partnerships.PartnershipAgreement", null)
+                        .WithMany("Parties")
+                        .HasForeignKey("AgreementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("GrantsHub.Domain.Organisations.Organisation", "Organisation")
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Organisation");
+                });
+
+            modelBuilder.Entity("GrantsHub.Domain.Partnerships.PartnershipAgreement", b =>
+                {
+                    b.HasOne("GrantsHub.Domain.Organisations.Organisation", "LeadOrganisation")
+                        .WithMany()
+                        .HasForeignKey("LeadOrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("LeadOrganisation");
                 });
 
             modelBuilder.Entity("GrantsHub.Domain.Reminders.FunderReminderSettings", b =>
@@ -2555,6 +2825,13 @@ namespace GrantsHub.Migrations.Sqlite.Migrations
                     b.Navigation("DeiCodes");
 
                     b.Navigation("Members");
+                });
+
+            modelBuilder.Entity("GrantsHub.Domain.Partnerships.PartnershipAgreement", b =>
+                {
+                    b.Navigation("Awards");
+
+                    b.Navigation("Parties");
                 });
 
             modelBuilder.Entity("GrantsHub.Domain.Rounds.Round", b =>

@@ -1,6 +1,7 @@
 using GrantsHub.Domain.Applications;
 using GrantsHub.Domain.Areas;
 using GrantsHub.Domain.Assessment;
+using GrantsHub.Domain.Auditing;
 using GrantsHub.Domain.Awards;
 using GrantsHub.Domain.Common;
 using GrantsHub.Domain.Forms;
@@ -8,8 +9,6 @@ using GrantsHub.Domain.Funders;
 using GrantsHub.Domain.Organisations;
 using GrantsHub.Domain.Partnerships;
 using GrantsHub.Domain.Rounds;
-using GrantsHub.Domain.Auditing;
-using GrantsHub.Domain.Awards;
 using GrantsHub.Infrastructure.Files;
 using GrantsHub.Infrastructure.Identity;
 using GrantsHub.Infrastructure.Persistence;
