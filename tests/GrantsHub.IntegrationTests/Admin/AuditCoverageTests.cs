@@ -25,7 +25,7 @@ public sealed class AuditCoverageTests(SharedApp app) : IClassFixture<SharedApp>
     private async Task<(HttpClient Funder, int RoundId, int ProgrammeId)> DraftRoundAsync()
     {
         var funder = await app.SignedInAsync(DemoDataSeeder.FunderEmail);
-        var programmeId = await app.WithDbAsync(db => db.Programmes.Select(p => p.Id).FirstAsync());
+        var programmeId = await app.WithDbAsync(db => db.Programmes.Where(p => p.Funder!.Name == DemoDataSeeder.FunderName).OrderBy(p => p.Id).Select(p => p.Id).FirstAsync());
         var response = await funder.SubmitFormAsync($"/funder/rounds/new?programmeId={programmeId}", "/funder/rounds/new", RoundSetupTests.Details(programmeId));
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         return (funder, int.Parse(response.Headers.Location!.OriginalString.Split('/').Last(), System.Globalization.CultureInfo.InvariantCulture), programmeId);
@@ -107,7 +107,7 @@ public sealed class AuditCoverageTests(SharedApp app) : IClassFixture<SharedApp>
         var email = $"viewer-{Guid.NewGuid():N}@northshire.example";
         var userId = await app.WithServiceAsync<UserManager<ApplicationUser>, string>(async users =>
         {
-            var funderId = await app.WithDbAsync(db => db.Funders.Select(f => f.Id).FirstAsync());
+            var funderId = await app.WithDbAsync(db => db.Funders.Where(f => f.Name == DemoDataSeeder.FunderName).Select(f => f.Id).SingleAsync());
             var user = new ApplicationUser { UserName = email, Email = email, DisplayName = "Vera Viewer", FunderId = funderId, EmailConfirmed = true };
             Assert.True((await users.CreateAsync(user, DemoDataSeeder.Password)).Succeeded);
             await users.AddToRoleAsync(user, Roles.FunderViewer);

@@ -82,7 +82,7 @@ public static class ApplicantSteps
         {
             var round = new Round
             {
-                ProgrammeId = await db.Programmes.Select(p => p.Id).FirstAsync(),
+                ProgrammeId = await db.Programmes.Where(p => p.Funder!.Name == DemoDataSeeder.FunderName).OrderBy(p => p.Id).Select(p => p.Id).FirstAsync(),
                 Title = title,
                 Description = "A round made for a test.",
                 OpensAt = opensAt,

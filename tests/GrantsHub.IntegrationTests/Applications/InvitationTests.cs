@@ -42,7 +42,7 @@ public sealed partial class InvitationTests
 
         Assert.Equal("/organisation", response.Headers.Location?.OriginalString);
         var dashboard = await invited.GetDocumentAsync("/organisation");
-        Assert.Equal([DemoDataSeeder.ApplicantOrganisation], dashboard.QuerySelectorAll("section h2").Select(h => h.TextContent).ToList());
+        Assert.Equal([DemoDataSeeder.ApplicantOrganisation], dashboard.QuerySelectorAll("section[aria-labelledby^='org-'] h2").Select(h => h.TextContent).ToList());
         var members = await owner.GetDocumentAsync($"/organisation/{organisationId}/members");
         Assert.Equal(["Rowan Hale", "Sam Rivers"], members.QuerySelectorAll("tbody th").Select(th => th.TextContent).ToList());
         Assert.Equal("InvitationInvalid", await StateOfAsync(invited, link));
@@ -60,7 +60,7 @@ public sealed partial class InvitationTests
         var response = await invited.SubmitFormAsync(link, link + "/accept", new Dictionary<string, string>());
 
         Assert.Equal("/organisation", response.Headers.Location?.OriginalString);
-        var names = (await invited.GetDocumentAsync("/organisation")).QuerySelectorAll("section h2").Select(h => h.TextContent).ToList();
+        var names = (await invited.GetDocumentAsync("/organisation")).QuerySelectorAll("section[aria-labelledby^='org-'] h2").Select(h => h.TextContent).ToList();
         Assert.Equal([DemoDataSeeder.ApplicantOrganisation, "Tyne Peer Support Network"], names);
         Assert.Equal(MemberRole.Member, await app.WithDbAsync(db => db.OrganisationMembers
             .Where(m => m.OrganisationId == organisationId && db.Users.Any(u => u.Id == m.UserId && u.Email == DemoDataSeeder.Applicant2Email)).Select(m => m.Role).SingleAsync()));

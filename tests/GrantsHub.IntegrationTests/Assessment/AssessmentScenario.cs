@@ -24,7 +24,7 @@ public sealed record AssessmentScenario(int RoundId, int PanelId, int[] Applicat
         return await app.WithDbAsync(async db =>
         {
             var now = app.Clock.GetUtcNow();
-            var programme = await db.Programmes.FirstAsync();
+            var programme = await db.Programmes.Where(p => p.Funder!.Name == DemoDataSeeder.FunderName).OrderBy(p => p.Id).FirstAsync();
             var tag = Guid.NewGuid().ToString("N")[..6];
             var r = new Round
             {

@@ -29,7 +29,7 @@ public sealed record AwardScenario(int RoundId, int ApplicationId, int Organisat
         {
             var now = app.Clock.GetUtcNow();
             var tag = Guid.NewGuid().ToString("N")[..6];
-            var programme = await db.Programmes.FirstAsync();
+            var programme = await db.Programmes.Where(p => p.Funder!.Name == DemoDataSeeder.FunderName).OrderBy(p => p.Id).FirstAsync();
             var round = new Round
             {
                 ProgrammeId = programme.Id, Title = $"Award round {tag}", OpensAt = now.AddDays(-60), ClosesAt = now.AddDays(-20), Budget = 100_000m,

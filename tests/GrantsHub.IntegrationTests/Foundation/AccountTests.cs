@@ -38,7 +38,7 @@ public sealed class AccountTests(SharedApp app) : IClassFixture<SharedApp>
 
         Assert.Equal("/organisation", response.Headers.Location?.OriginalString);
         var dashboard = await client.GetDocumentAsync("/organisation");
-        Assert.Equal(["Riverside Voices"], dashboard.QuerySelectorAll("section h2").Select(h => h.TextContent).ToList());
+        Assert.Equal(["Riverside Voices"], dashboard.QuerySelectorAll("section[aria-labelledby^='org-'] h2").Select(h => h.TextContent).ToList());
 
         var saved = await app.WithDbAsync(db => db.OrganisationMembers
             .Where(m => m.Organisation!.Name == "Riverside Voices" && db.Users.Any(u => u.Id == m.UserId && u.Email == email))

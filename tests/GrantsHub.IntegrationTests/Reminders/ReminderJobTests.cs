@@ -173,7 +173,7 @@ public sealed class ReminderJobTests
 
         await app.WithDbAsync(async db =>
         {
-            var funder = await db.Funders.FirstAsync();
+            var funder = await db.Funders.SingleAsync(f => f.Name == DemoDataSeeder.FunderName);
             db.FunderReminderSettings.Add(new Domain.Reminders.FunderReminderSettings { FunderId = funder.Id, ScoringDueDays = 7 });
             return await db.SaveChangesAsync();
         });

@@ -15,10 +15,12 @@ namespace GrantsHub.IntegrationTests.Reminders;
 public static class ReminderScenario
 {
     /// <summary>A published round of the demo funder closing at <paramref name="closesLocal"/> UK time, with a draft by the demo applicant's organisation.</summary>
-    public static Task<int> DraftInRoundClosingAtAsync(GrantsHubFactory app, DateTime closesLocal) =>
-        app.WithDbAsync(async db =>
+    public static async Task<int> DraftInRoundClosingAtAsync(GrantsHubFactory app, DateTime closesLocal)
+    {
+        await SettleDemoAwardsAsync(app);
+        return await app.WithDbAsync(async db =>
         {
-            var programme = await db.Programmes.FirstAsync();
+            var programme = await db.Programmes.Where(p => p.Funder!.Name == DemoDataSeeder.FunderName).OrderBy(p => p.Id).FirstAsync();
             var organisation = await db.Organisations.SingleAsync(o => o.Name == DemoDataSeeder.ApplicantOrganisation);
             var closes = UkTime.FromLocal(closesLocal);
             var round = new Round
@@ -32,6 +34,15 @@ public static class ReminderScenario
             await db.SaveChangesAsync();
             return draft.Id;
         });
+    }
+
+    /// <summary>
+    /// The demo data has a live award with milestones and reports due and an offer waiting; each
+    /// test here makes its own subject, so the demo's awards are closed first to keep their reminders out.
+    /// </summary>
+    public static Task<int> SettleDemoAwardsAsync(GrantsHubFactory app) =>
+        app.WithDbAsync(db => db.Awards.Where(a => a.Status == AwardStatus.Active || a.Status == AwardStatus.Offered)
+            .ExecuteUpdateAsync(s => s.SetProperty(a => a.Status, AwardStatus.Completed)));
 
     /// <summary>An active award to the demo applicant's organisation with one planned milestone due on <paramref name="due"/> (a UK day).</summary>
     public static async Task<int> MilestoneDueOnAsync(GrantsHubFactory app, DateOnly due)
@@ -55,6 +66,7 @@ public static class ReminderScenario
     /// <summary>Assessor 1 has two unscored applications on the panel; assessor 2 has submitted their only one.</summary>
     public static async Task<AssessmentScenario> PanelDueAtAsync(GrantsHubFactory app, DateTime deadlineLocal)
     {
+        await SettleDemoAwardsAsync(app);
         var scenario = await AssessmentScenario.CreateAsync(app, applications: 3);
         await app.WithDbAsync(async db =>
         {

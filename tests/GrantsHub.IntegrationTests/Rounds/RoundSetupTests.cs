@@ -32,7 +32,7 @@ public sealed class RoundSetupTests(SharedApp app) : IClassFixture<SharedApp>
         return fields;
     }
 
-    private async Task<int> ProgrammeIdAsync() => await app.WithDbAsync(db => db.Programmes.Select(p => p.Id).FirstAsync());
+    private async Task<int> ProgrammeIdAsync() => await app.WithDbAsync(db => db.Programmes.Where(p => p.Funder!.Name == DemoDataSeeder.FunderName).OrderBy(p => p.Id).Select(p => p.Id).FirstAsync());
 
     private async Task<(HttpClient Client, int RoundId)> NewDraftAsync()
     {

@@ -68,8 +68,20 @@ public sealed class NotificationsViewComponent(GrantsHubDbContext db) : ViewComp
     public async Task<IViewComponentResult> InvokeAsync()
     {
         var userId = UserClaimsPrincipal.GetUserId();
-        var items = await NotificationQueries.For(db, userId).Take(Shown).ToListAsync();
-        var unread = await NotificationQueries.UnreadAsync(db, userId);
+        // One query for the top of every home page: the latest few, each carrying the unread total
+        // (with no notifications at all there is nothing unread either).
+        var latest = await db.Outbox.AsNoTracking()
+            .Where(m => m.ToUserId == userId && m.LinkUrl != null)
+            .OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id)
+            .Take(Shown)
+            .Select(m => new
+            {
+                Item = new NotificationItem(m.Id, m.Subject, m.LinkUrl, m.CreatedAt, m.ReadAt != null),
+                Unread = db.Outbox.Count(o => o.ToUserId == userId && o.LinkUrl != null && o.ReadAt == null),
+            })
+            .ToListAsync();
+        var items = latest.Select(l => l.Item).ToList();
+        var unread = latest.Count == 0 ? 0 : latest[0].Unread;
         return View("/Features/Reminders/_Notifications.cshtml", new NotificationsViewModel(new Page<NotificationItem>(items, 1, Shown, items.Count), unread));
     }
 }
