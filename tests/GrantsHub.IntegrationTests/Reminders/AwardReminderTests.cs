@@ -23,7 +23,7 @@ public sealed class AwardReminderTests
         var first = Assert.Single(smtp.Messages);
         Assert.Equal("Milestone \"Ten walking groups running\" is due in 14 days", first.Subject);
         Assert.Contains("Due: Monday 29 March 2027", first.TextBody, StringComparison.Ordinal);
-        Assert.Contains("http://localhost:5080/organisation", first.TextBody, StringComparison.Ordinal);
+        Assert.Matches("http://localhost:5080/awards/[0-9]+", first.TextBody);
 
         app.Clock.SetUtcNow(Utc(2027, 3, 28, 22, 59)); // 28 March 23:59 BST: the day before
         await RunEveryJobAsync(app);
@@ -44,5 +44,39 @@ public sealed class AwardReminderTests
         Assert.All(smtp.Messages.Skip(2), m => Assert.Equal("Milestone \"Ten walking groups running\" is overdue", m.Subject));
         // Overdue milestones are essential: no unsubscribe link.
         Assert.DoesNotContain("/unsubscribe", smtp.Messages.Last().TextBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_partnership_agreement_is_reminded_sixty_and_fourteen_days_before_its_review_and_its_end_once_each()
+    {
+        await using var smtp = new TestSmtpServer();
+        // Review on Monday 29 March 2027, the day after the clocks go forward; the agreement ends on 30 November 2027.
+        await using var app = new GrantsHubFactory(smtp.AppSettings(), now: Utc(2027, 1, 27, 23, 59));
+        var id = await AgreementAsync(app, reviewOn: new DateOnly(2027, 3, 29), endsOn: new DateOnly(2027, 11, 30));
+
+        await RunEveryJobAsync(app);
+        Assert.Empty(smtp.Messages); // 28 January 2027 is the 60-day mark, not yet
+
+        app.Clock.SetUtcNow(Utc(2027, 1, 28, 0, 0));
+        await RunEveryJobAsync(app);
+        await RunEveryJobAsync(app);
+        var first = Assert.Single(smtp.Messages);
+        Assert.Equal("Partnership agreement \"Peer support in libraries\" is due for review in 60 days", first.Subject);
+        Assert.Contains("Due: Monday 29 March 2027", first.TextBody, StringComparison.Ordinal);
+        Assert.Contains($"/agreements/{id}", first.TextBody, StringComparison.Ordinal);
+        Assert.Contains("/unsubscribe", first.TextBody, StringComparison.Ordinal); // a review reminder can be turned off
+
+        app.Clock.SetUtcNow(Utc(2027, 3, 15, 0, 0)); // 14 days before, still GMT
+        await RunEveryJobAsync(app);
+        await RunEveryJobAsync(app);
+        Assert.Equal(2, smtp.Messages.Count);
+        Assert.Equal("Partnership agreement \"Peer support in libraries\" is due for review in 14 days", smtp.Messages.Last().Subject);
+
+        app.Clock.SetUtcNow(Utc(2027, 10, 1, 0, 0)); // 60 days before 30 November (BST still)
+        await RunEveryJobAsync(app);
+        await RunEveryJobAsync(app);
+        Assert.Equal(3, smtp.Messages.Count);
+        Assert.Equal("Partnership agreement \"Peer support in libraries\" ends in 60 days", smtp.Messages.Last().Subject);
+        Assert.DoesNotContain("/unsubscribe", smtp.Messages.Last().TextBody, StringComparison.Ordinal); // expiry is essential
     }
 }

@@ -41,8 +41,28 @@ public static class ReminderScenario
     /// test here makes its own subject, so the demo's awards are closed first to keep their reminders out.
     /// </summary>
     public static Task<int> SettleDemoAwardsAsync(GrantsHubFactory app) =>
-        app.WithDbAsync(db => db.Awards.Where(a => a.Status == AwardStatus.Active || a.Status == AwardStatus.Offered)
-            .ExecuteUpdateAsync(s => s.SetProperty(a => a.Status, AwardStatus.Completed)));
+        app.WithDbAsync(async db =>
+            await db.Awards.Where(a => a.Status == AwardStatus.Active || a.Status == AwardStatus.Offered)
+                .ExecuteUpdateAsync(s => s.SetProperty(a => a.Status, AwardStatus.Completed))
+            + await db.PartnershipAgreements.ExecuteUpdateAsync(s => s.SetProperty(a => a.Stage, Domain.Partnerships.AgreementStage.Terminated)));
+
+    /// <summary>A live agreement led by the demo applicant's organisation, due for review and ending on the given UK days.</summary>
+    public static async Task<int> AgreementAsync(GrantsHubFactory app, DateOnly reviewOn, DateOnly endsOn)
+    {
+        await SettleDemoAwardsAsync(app);
+        return await app.WithDbAsync(async db =>
+        {
+            var organisation = await db.Organisations.SingleAsync(o => o.Name == DemoDataSeeder.ApplicantOrganisation);
+            var agreement = new Domain.Partnerships.PartnershipAgreement
+            {
+                Title = "Peer support in libraries", Purpose = "Drop-in peer support in branch libraries.", LeadOrganisationId = organisation.Id,
+                StartsOn = reviewOn.AddDays(-300), ReviewOn = reviewOn, EndsOn = endsOn, Stage = Domain.Partnerships.AgreementStage.Active, CreatedAt = app.Clock.GetUtcNow(),
+            };
+            db.PartnershipAgreements.Add(agreement);
+            await db.SaveChangesAsync();
+            return agreement.Id;
+        });
+    }
 
     /// <summary>An active award to the demo applicant's organisation with one planned milestone due on <paramref name="due"/> (a UK day).</summary>
     public static async Task<int> MilestoneDueOnAsync(GrantsHubFactory app, DateOnly due)
@@ -90,6 +110,11 @@ public static class ReminderScenario
             ScoringOverdueReminderJob j => j.RunAsync(CancellationToken.None),
             MilestoneDueReminderJob j => j.RunAsync(CancellationToken.None),
             MilestoneOverdueReminderJob j => j.RunAsync(CancellationToken.None),
+            OfferAcceptanceReminderJob j => j.RunAsync(CancellationToken.None),
+            MonitoringReportDueReminderJob j => j.RunAsync(CancellationToken.None),
+            MonitoringReportOverdueReminderJob j => j.RunAsync(CancellationToken.None),
+            AgreementReviewReminderJob j => j.RunAsync(CancellationToken.None),
+            AgreementExpiryReminderJob j => j.RunAsync(CancellationToken.None),
             EmailDispatchJob j => j.RunAsync(CancellationToken.None),
             _ => throw new ArgumentException($"No way to run {typeof(TJob).Name}"),
         });
@@ -102,6 +127,11 @@ public static class ReminderScenario
         await RunAsync<ScoringOverdueReminderJob>(app);
         await RunAsync<MilestoneDueReminderJob>(app);
         await RunAsync<MilestoneOverdueReminderJob>(app);
+        await RunAsync<OfferAcceptanceReminderJob>(app);
+        await RunAsync<MonitoringReportDueReminderJob>(app);
+        await RunAsync<MonitoringReportOverdueReminderJob>(app);
+        await RunAsync<AgreementReviewReminderJob>(app);
+        await RunAsync<AgreementExpiryReminderJob>(app);
         await RunAsync<EmailDispatchJob>(app);
     }
 

@@ -26,8 +26,8 @@ internal static class AwardReminders
 {
     public const string Template = "/Features/Reminders/Emails/AwardReminder";
 
-    /// <summary>The organisation's page for its grants; one place to change when award pages move.</summary>
-    public const string AwardPage = "/organisation";
+    /// <summary>The organisation's page for the grant, where evidence, reports and the offer are.</summary>
+    public static string AwardPage(int awardId) => string.Create(CultureInfo.InvariantCulture, $"/awards/{awardId}");
 
     public static IQueryable<AwardDeadline> WithRecipients<T>(GrantsHubDbContext db, IQueryable<T> subjects,
         System.Linq.Expressions.Expression<Func<T, SubjectRow>> project) =>
@@ -41,7 +41,7 @@ internal static class AwardReminders
 
     public static void Add(ReminderBatch batch, ReminderLinks links, ReminderKind kind, AwardDeadline row, string occurrence, string subject, string message, string action)
     {
-        var link = links.Absolute(AwardPage);
+        var link = links.Absolute(AwardPage(row.AwardId));
         batch.Add(string.Create(CultureInfo.InvariantCulture, $"reminder:{kind}:{row.SubjectId}:{row.UserId}:{occurrence}"),
             kind, row.FunderId, new ReminderRecipient(row.UserId, row.Email, row.DisplayName), Template, link,
             new AwardReminderEmail

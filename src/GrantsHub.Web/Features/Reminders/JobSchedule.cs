@@ -18,6 +18,8 @@ public static class JobSchedule
     public const string MilestoneOverdue = "reminder-milestone-overdue";
     public const string MonitoringReportDue = "reminder-report-due";
     public const string MonitoringReportOverdue = "reminder-report-overdue";
+    public const string AgreementReview = "reminder-agreement-review";
+    public const string AgreementExpiry = "reminder-agreement-expiry";
     public const string OpenDataNightly = "open-data-nightly";
 
     public static void Register(IRecurringJobManager manager, JobsOptions options)
@@ -33,6 +35,8 @@ public static class JobSchedule
         manager.AddOrUpdate<MilestoneOverdueReminderJob>(MilestoneOverdue, job => job.RunAsync(CancellationToken.None), options.MilestoneOverdueCron, london);
         manager.AddOrUpdate<MonitoringReportDueReminderJob>(MonitoringReportDue, job => job.RunAsync(CancellationToken.None), options.MonitoringReportDueCron, london);
         manager.AddOrUpdate<MonitoringReportOverdueReminderJob>(MonitoringReportOverdue, job => job.RunAsync(CancellationToken.None), options.MonitoringReportOverdueCron, london);
+        manager.AddOrUpdate<AgreementReviewReminderJob>(AgreementReview, job => job.RunAsync(CancellationToken.None), options.AgreementReviewCron, london);
+        manager.AddOrUpdate<AgreementExpiryReminderJob>(AgreementExpiry, job => job.RunAsync(CancellationToken.None), options.AgreementExpiryCron, london);
         manager.AddOrUpdate<OpenData.OpenDataJob>(OpenDataNightly, job => job.RegenerateAllAsync(CancellationToken.None), options.OpenDataCron, london);
     }
 }

@@ -15,11 +15,11 @@ public sealed class ReminderBatch
     internal IReadOnlyList<PendingReminder> Items => _items;
 
     /// <param name="key">Unique per (kind, subject, recipient, occurrence), e.g. <c>reminder:RoundClosing:42:user:7d-2026-12-04</c>.</param>
-    public void Add<TModel>(string key, ReminderKind kind, int funderId, ReminderRecipient to, string template, string link, TModel model)
+    public void Add<TModel>(string key, ReminderKind kind, int? funderId, ReminderRecipient to, string template, string link, TModel model)
         where TModel : EmailModel =>
         _items.Add(new PendingReminder(key, kind, funderId, to, link, model.Subject, renderer => renderer.RenderAsync(template, model)));
 
-    internal sealed record PendingReminder(string Key, ReminderKind Kind, int FunderId, ReminderRecipient To, string Link, string Subject,
+    internal sealed record PendingReminder(string Key, ReminderKind Kind, int? FunderId, ReminderRecipient To, string Link, string Subject,
         Func<IEmailRenderer, Task<RenderedEmail>> Render);
 }
 

@@ -50,6 +50,12 @@ public sealed class JobsOptions
 
     [Required]
     public string MonitoringReportOverdueCron { get; set; } = "0 9 * * *";
+
+    [Required]
+    public string AgreementReviewCron { get; set; } = "0 8 * * *";
+
+    [Required]
+    public string AgreementExpiryCron { get; set; } = "0 8 * * *";
     /// <summary>Cron (Europe/London) of the nightly regeneration of every funder's open data.</summary>
     [Required]
     public string OpenDataCron { get; set; } = "30 2 * * *";
@@ -106,6 +112,8 @@ public static class JobsSetup
         services.AddScoped<MilestoneOverdueReminderJob>();
         services.AddScoped<MonitoringReportDueReminderJob>();
         services.AddScoped<MonitoringReportOverdueReminderJob>();
+        services.AddScoped<AgreementReviewReminderJob>();
+        services.AddScoped<AgreementExpiryReminderJob>();
         services.AddSingleton<IEmailDispatchTrigger, HangfireEmailDispatchTrigger>();
         services.AddScoped<Features.OpenData.OpenDataJob>();
         services.AddSingleton<Features.OpenData.IOpenDataRefresh, Features.OpenData.HangfireOpenDataRefresh>();
