@@ -51,6 +51,12 @@ public sealed class SecurityHeaderCrawlTests(SharedApp app) : IClassFixture<Shar
             Assert.DoesNotContain(" style=\"", html, StringComparison.Ordinal);
             Assert.DoesNotMatch(" on[a-z]+=\"", html);
             var document = await Parser.ParseDocumentAsync(html);
+            // Every form that posts carries its own antiforgery token, or its button fails for real users.
+            foreach (var form in document.QuerySelectorAll("form").Where(f => string.Equals(f.GetAttribute("method"), "post", StringComparison.OrdinalIgnoreCase)))
+            {
+                Assert.True(form.QuerySelector("input[name=__RequestVerificationToken]") is not null, $"{path}: the form posting to {form.GetAttribute("action")} has no antiforgery token");
+            }
+
             foreach (var href in document.QuerySelectorAll("a[href]").Select(a => a.GetAttribute("href")!))
             {
                 if (Followable(href) && seen.Add(href))
