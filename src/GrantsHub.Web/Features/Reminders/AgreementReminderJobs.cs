@@ -17,7 +17,7 @@ internal static class AgreementReminders
     /// One query: live agreements (signed, active or under review) whose date falls in the window, with
     /// each lead-organisation member. The funder whose lead times apply is the funder of a linked award, if any.
     /// </summary>
-    public static Task<List<AgreementDeadline>> ScanAsync(GrantsHubDbContext db, bool review, DateOnly earliest, DateOnly until, CancellationToken cancellationToken) =>
+    public static Task<List<AgreementDeadline>> DeadlinesAsync(GrantsHubDbContext db, bool review, DateOnly earliest, DateOnly until, CancellationToken cancellationToken) =>
         (from a in db.PartnershipAgreements.AsNoTracking()
          where a.Stage == AgreementStage.Signed || a.Stage == AgreementStage.Active || a.Stage == AgreementStage.UnderReview
          let due = review ? a.ReviewOn : (DateOnly?)a.EndsOn
@@ -31,13 +31,13 @@ internal static class AgreementReminders
              u.Id, u.Email!, u.DisplayName))
         .ToListAsync(cancellationToken);
 
-    public static async Task<int> RunAsync(GrantsHubDbContext db, ReminderWriter writer, ReminderLinks links, TimeProvider clock, ReminderKind kind, CancellationToken cancellationToken)
+    public static async Task<ReminderBatch> BatchAsync(GrantsHubDbContext db, ReminderLinks links, TimeProvider clock, ReminderKind kind, CancellationToken cancellationToken)
     {
         var today = AwardReminders.Today(clock);
         var settings = await ReminderSettingsLookup.LoadAsync(db, cancellationToken);
         var until = today.AddDays((int)settings.Horizon(s => s.AgreementFirstDays).TotalDays);
         var review = kind == ReminderKind.AgreementReviewDue;
-        var rows = await ScanAsync(db, review, today, until, cancellationToken);
+        var rows = await DeadlinesAsync(db, review, today, until, cancellationToken);
         var batch = new ReminderBatch();
         foreach (var row in rows)
         {
@@ -63,20 +63,26 @@ internal static class AgreementReminders
                 });
         }
 
-        return await writer.WriteAsync(batch, cancellationToken);
+        return batch;
     }
 }
 
 /// <summary>60 and 14 days (per funder) before a live agreement's review date.</summary>
-public sealed class AgreementReviewReminderJob(GrantsHubDbContext db, ReminderWriter writer, ReminderLinks links, TimeProvider clock)
+public sealed class AgreementReviewReminderJob(GrantsHubDbContext db, ReminderWriter writer, ReminderLinks links, TimeProvider clock) : IReminderJob
 {
-    public Task<int> RunAsync(CancellationToken cancellationToken) =>
-        AgreementReminders.RunAsync(db, writer, links, clock, ReminderKind.AgreementReviewDue, cancellationToken);
+    public async Task<int> RunAsync(CancellationToken cancellationToken) => await writer.WriteAsync(await ScanAsync(cancellationToken), cancellationToken);
+
+    /// <summary>Finds who is due a reminder now, without writing anything.</summary>
+    public Task<ReminderBatch> ScanAsync(CancellationToken cancellationToken) =>
+        AgreementReminders.BatchAsync(db, links, clock, ReminderKind.AgreementReviewDue, cancellationToken);
 }
 
 /// <summary>60 and 14 days (per funder) before a live agreement ends (essential: partners lose cover when it lapses).</summary>
-public sealed class AgreementExpiryReminderJob(GrantsHubDbContext db, ReminderWriter writer, ReminderLinks links, TimeProvider clock)
+public sealed class AgreementExpiryReminderJob(GrantsHubDbContext db, ReminderWriter writer, ReminderLinks links, TimeProvider clock) : IReminderJob
 {
-    public Task<int> RunAsync(CancellationToken cancellationToken) =>
-        AgreementReminders.RunAsync(db, writer, links, clock, ReminderKind.AgreementExpiry, cancellationToken);
+    public async Task<int> RunAsync(CancellationToken cancellationToken) => await writer.WriteAsync(await ScanAsync(cancellationToken), cancellationToken);
+
+    /// <summary>Finds who is due a reminder now, without writing anything.</summary>
+    public Task<ReminderBatch> ScanAsync(CancellationToken cancellationToken) =>
+        AgreementReminders.BatchAsync(db, links, clock, ReminderKind.AgreementExpiry, cancellationToken);
 }

@@ -68,11 +68,14 @@ internal static class AwardReminders
 }
 
 /// <summary>A week and a day before an unanswered offer's reply-by date, tells the organisation's members (essential: an unanswered offer can lapse).</summary>
-public sealed class OfferAcceptanceReminderJob(GrantsHubDbContext db, ReminderWriter writer, ReminderLinks links, TimeProvider clock)
+public sealed class OfferAcceptanceReminderJob(GrantsHubDbContext db, ReminderWriter writer, ReminderLinks links, TimeProvider clock) : IReminderJob
 {
     private static readonly int[] OfferLeadDays = [7, 1];
 
-    public async Task<int> RunAsync(CancellationToken cancellationToken)
+    public async Task<int> RunAsync(CancellationToken cancellationToken) => await writer.WriteAsync(await ScanAsync(cancellationToken), cancellationToken);
+
+    /// <summary>Finds who is due a reminder now, without writing anything.</summary>
+    public async Task<ReminderBatch> ScanAsync(CancellationToken cancellationToken)
     {
         var today = AwardReminders.Today(clock);
         var until = today.AddDays(OfferLeadDays.Max());
@@ -92,14 +95,17 @@ public sealed class OfferAcceptanceReminderJob(GrantsHubDbContext db, ReminderWr
             }
         }
 
-        return await writer.WriteAsync(batch, cancellationToken);
+        return batch;
     }
 }
 
 /// <summary>Two weeks before a milestone is due (per funder) and on the day.</summary>
-public sealed class MilestoneDueReminderJob(GrantsHubDbContext db, ReminderWriter writer, ReminderLinks links, TimeProvider clock)
+public sealed class MilestoneDueReminderJob(GrantsHubDbContext db, ReminderWriter writer, ReminderLinks links, TimeProvider clock) : IReminderJob
 {
-    public async Task<int> RunAsync(CancellationToken cancellationToken)
+    public async Task<int> RunAsync(CancellationToken cancellationToken) => await writer.WriteAsync(await ScanAsync(cancellationToken), cancellationToken);
+
+    /// <summary>Finds who is due a reminder now, without writing anything.</summary>
+    public async Task<ReminderBatch> ScanAsync(CancellationToken cancellationToken)
     {
         var today = AwardReminders.Today(clock);
         var settings = await ReminderSettingsLookup.LoadAsync(db, cancellationToken);
@@ -121,14 +127,17 @@ public sealed class MilestoneDueReminderJob(GrantsHubDbContext db, ReminderWrite
             }
         }
 
-        return await writer.WriteAsync(batch, cancellationToken);
+        return batch;
     }
 }
 
 /// <summary>Once a week while a milestone is overdue (essential: payments can be held).</summary>
-public sealed class MilestoneOverdueReminderJob(GrantsHubDbContext db, ReminderWriter writer, ReminderLinks links, TimeProvider clock)
+public sealed class MilestoneOverdueReminderJob(GrantsHubDbContext db, ReminderWriter writer, ReminderLinks links, TimeProvider clock) : IReminderJob
 {
-    public async Task<int> RunAsync(CancellationToken cancellationToken)
+    public async Task<int> RunAsync(CancellationToken cancellationToken) => await writer.WriteAsync(await ScanAsync(cancellationToken), cancellationToken);
+
+    /// <summary>Finds who is due a reminder now, without writing anything.</summary>
+    public async Task<ReminderBatch> ScanAsync(CancellationToken cancellationToken)
     {
         var today = AwardReminders.Today(clock);
         var rows = await AwardReminders.WithRecipients(db,
@@ -146,14 +155,17 @@ public sealed class MilestoneOverdueReminderJob(GrantsHubDbContext db, ReminderW
                 "Send milestone evidence");
         }
 
-        return await writer.WriteAsync(batch, cancellationToken);
+        return batch;
     }
 }
 
 /// <summary>Before a monitoring report is due (per funder) and on the day.</summary>
-public sealed class MonitoringReportDueReminderJob(GrantsHubDbContext db, ReminderWriter writer, ReminderLinks links, TimeProvider clock)
+public sealed class MonitoringReportDueReminderJob(GrantsHubDbContext db, ReminderWriter writer, ReminderLinks links, TimeProvider clock) : IReminderJob
 {
-    public async Task<int> RunAsync(CancellationToken cancellationToken)
+    public async Task<int> RunAsync(CancellationToken cancellationToken) => await writer.WriteAsync(await ScanAsync(cancellationToken), cancellationToken);
+
+    /// <summary>Finds who is due a reminder now, without writing anything.</summary>
+    public async Task<ReminderBatch> ScanAsync(CancellationToken cancellationToken)
     {
         var today = AwardReminders.Today(clock);
         var settings = await ReminderSettingsLookup.LoadAsync(db, cancellationToken);
@@ -175,14 +187,17 @@ public sealed class MonitoringReportDueReminderJob(GrantsHubDbContext db, Remind
             }
         }
 
-        return await writer.WriteAsync(batch, cancellationToken);
+        return batch;
     }
 }
 
 /// <summary>Once a week while a monitoring report is overdue (essential: payments can be held).</summary>
-public sealed class MonitoringReportOverdueReminderJob(GrantsHubDbContext db, ReminderWriter writer, ReminderLinks links, TimeProvider clock)
+public sealed class MonitoringReportOverdueReminderJob(GrantsHubDbContext db, ReminderWriter writer, ReminderLinks links, TimeProvider clock) : IReminderJob
 {
-    public async Task<int> RunAsync(CancellationToken cancellationToken)
+    public async Task<int> RunAsync(CancellationToken cancellationToken) => await writer.WriteAsync(await ScanAsync(cancellationToken), cancellationToken);
+
+    /// <summary>Finds who is due a reminder now, without writing anything.</summary>
+    public async Task<ReminderBatch> ScanAsync(CancellationToken cancellationToken)
     {
         var today = AwardReminders.Today(clock);
         var rows = await AwardReminders.WithRecipients(db,
@@ -200,6 +215,6 @@ public sealed class MonitoringReportOverdueReminderJob(GrantsHubDbContext db, Re
                 "Write your report");
         }
 
-        return await writer.WriteAsync(batch, cancellationToken);
+        return batch;
     }
 }

@@ -14,6 +14,9 @@ public sealed class ReminderBatch
 
     internal IReadOnlyList<PendingReminder> Items => _items;
 
+    /// <summary>How many reminders the scan found (before duplicates and opt-outs are taken out).</summary>
+    public int Count => _items.Count;
+
     /// <param name="key">Unique per (kind, subject, recipient, occurrence), e.g. <c>reminder:RoundClosing:42:user:7d-2026-12-04</c>.</param>
     public void Add<TModel>(string key, ReminderKind kind, int? funderId, ReminderRecipient to, string template, string link, TModel model)
         where TModel : EmailModel =>
@@ -94,4 +97,15 @@ public sealed class ReminderWriter(GrantsHubDbContext db, IEmailRenderer rendere
             }
         }
     }
+}
+
+/// <summary>
+/// A reminder job: a scan that finds who is due a reminder (one set-based query and work in memory), and a run
+/// that writes the scan's reminders to the outbox. The two are apart so the scan can be timed on its own.
+/// </summary>
+public interface IReminderJob
+{
+    Task<ReminderBatch> ScanAsync(CancellationToken cancellationToken);
+
+    Task<int> RunAsync(CancellationToken cancellationToken);
 }

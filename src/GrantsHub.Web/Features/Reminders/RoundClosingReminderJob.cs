@@ -22,11 +22,14 @@ public sealed class RoundClosingEmail : EmailModel
 /// a week before and the day before (each funder may change both). One query finds every draft in
 /// rounds closing within the longest lead time; the stage is worked out per funder in memory.
 /// </summary>
-public sealed class RoundClosingReminderJob(GrantsHubDbContext db, ReminderWriter writer, ReminderLinks links, TimeProvider clock)
+public sealed class RoundClosingReminderJob(GrantsHubDbContext db, ReminderWriter writer, ReminderLinks links, TimeProvider clock) : IReminderJob
 {
     public const string Template = "/Features/Reminders/Emails/RoundClosing";
 
-    public async Task<int> RunAsync(CancellationToken cancellationToken)
+    public async Task<int> RunAsync(CancellationToken cancellationToken) => await writer.WriteAsync(await ScanAsync(cancellationToken), cancellationToken);
+
+    /// <summary>Finds who is due a reminder now, without writing anything.</summary>
+    public async Task<ReminderBatch> ScanAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var settings = await ReminderSettingsLookup.LoadAsync(db, cancellationToken);
@@ -67,7 +70,7 @@ public sealed class RoundClosingReminderJob(GrantsHubDbContext db, ReminderWrite
                 });
         }
 
-        return await writer.WriteAsync(batch, cancellationToken);
+        return batch;
     }
 
     /// <summary>"today", "tomorrow" or "in 3 days", counting UK calendar days.</summary>

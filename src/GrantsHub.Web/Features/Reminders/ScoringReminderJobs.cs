@@ -53,11 +53,14 @@ internal static class OutstandingScoringQuery
 }
 
 /// <summary>Tells each assessor, a few days before the panel deadline (3 by default, per funder), how many of their applications still need scores.</summary>
-public sealed class ScoringReminderJob(GrantsHubDbContext db, ReminderWriter writer, ReminderLinks links, TimeProvider clock)
+public sealed class ScoringReminderJob(GrantsHubDbContext db, ReminderWriter writer, ReminderLinks links, TimeProvider clock) : IReminderJob
 {
     public const string Template = "/Features/Reminders/Emails/Scoring";
 
-    public async Task<int> RunAsync(CancellationToken cancellationToken)
+    public async Task<int> RunAsync(CancellationToken cancellationToken) => await writer.WriteAsync(await ScanAsync(cancellationToken), cancellationToken);
+
+    /// <summary>Finds who is due a reminder now, without writing anything.</summary>
+    public async Task<ReminderBatch> ScanAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var settings = await ReminderSettingsLookup.LoadAsync(db, cancellationToken);
@@ -71,14 +74,17 @@ public sealed class ScoringReminderJob(GrantsHubDbContext db, ReminderWriter wri
             }
         }
 
-        return await writer.WriteAsync(batch, cancellationToken);
+        return batch;
     }
 }
 
 /// <summary>Tells each assessor, the day after the panel deadline, which applications they did not score, so they can ask the funder for more time.</summary>
-public sealed class ScoringOverdueReminderJob(GrantsHubDbContext db, ReminderWriter writer, ReminderLinks links, TimeProvider clock)
+public sealed class ScoringOverdueReminderJob(GrantsHubDbContext db, ReminderWriter writer, ReminderLinks links, TimeProvider clock) : IReminderJob
 {
-    public async Task<int> RunAsync(CancellationToken cancellationToken)
+    public async Task<int> RunAsync(CancellationToken cancellationToken) => await writer.WriteAsync(await ScanAsync(cancellationToken), cancellationToken);
+
+    /// <summary>Finds who is due a reminder now, without writing anything.</summary>
+    public async Task<ReminderBatch> ScanAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var rows = await OutstandingScoringQuery.LoadAsync(db, now - TimeSpan.FromDays(15), now, cancellationToken);
@@ -88,6 +94,6 @@ public sealed class ScoringOverdueReminderJob(GrantsHubDbContext db, ReminderWri
             OutstandingScoringQuery.Add(batch, links, row, ReminderKind.ScoringOverdue, "overdue-" + OutstandingScoringQuery.Day(row.Deadline));
         }
 
-        return await writer.WriteAsync(batch, cancellationToken);
+        return batch;
     }
 }
