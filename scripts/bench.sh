@@ -43,6 +43,7 @@ nginx_bin=$(command -v nginx || echo /usr/sbin/nginx)
 log "Building in Release"
 dotnet build src/GrantsHub.Web -c Release -nologo -clp:ErrorsOnly -o "$bench_dir/web" >/dev/null || exit 1
 dotnet build src/GrantsHub.DataGenerator -c Release -nologo -clp:ErrorsOnly -o "$bench_dir/generator" >/dev/null || exit 1
+dotnet build src/GrantsHub.Benchmarks -c Release -nologo -clp:ErrorsOnly -o "$bench_dir/harness" >/dev/null || exit 1
 cp -r wwwroot "$bench_dir/web/" 2>/dev/null
 
 source scripts/lib/postgres.sh
@@ -132,8 +133,10 @@ for provider in $providers; do
   if [ ! -f "$data/targets.json" ]; then
     log "Generating the large instance on $provider (scale $scale)"
     rm -f "$data"/grantshub.db*
-    (cd "$bench_dir/generator" && dotnet GrantsHub.DataGenerator.dll "${gen_args[@]}" --scale "$scale" --targets "$data/targets.json") || exit 1
+    date -u +%Y-%m-%dT%H:%M:%SZ >"$data/now.txt"
+    (cd "$bench_dir/generator" && dotnet GrantsHub.DataGenerator.dll "${gen_args[@]}" --scale "$scale" --now "$(cat "$data/now.txt")" --targets "$data/targets.json") || exit 1
   fi
+  generated_at=$(cat "$data/now.txt")
   read -r funder_email funder_id round_id org_email password < <(python3 -c "import json,sys; t=json.load(open(sys.argv[1])); print(t['FunderEmail'], t['FunderId'], t['RoundId'], t['OrganisationEmail'], t['Password'])" "$data/targets.json")
 
   port=$(free_port)
@@ -157,8 +160,13 @@ for provider in $providers; do
   report_ratios
   printf '  %-28s %s MB\n' "app memory after the run" "$(ps -o rss= -p "$(ss -ltnpH "sport = :$port" | grep -o 'pid=[0-9]*' | head -n 1 | cut -d= -f2)" 2>/dev/null | awk '{printf "%.0f", $1/1024}')"
 
+  log "$provider: reminder scans against their bare SQL, and grants.json memory"
+  (cd "$bench_dir/web" && env "${db_env[@]}" dotnet "$bench_dir/harness/GrantsHub.Benchmarks.dll" scans --now "$generated_at" --runs 7) || exit 1
+  (cd "$bench_dir/web" && env "${db_env[@]}" dotnet "$bench_dir/harness/GrantsHub.Benchmarks.dll" grants-memory) || exit 1
+
   if [ "$provider" = postgresql ]; then
     single=${rps[funder-dashboard]}
+    single_list=${rps[round-applications]}
     port2=$(free_port)
     log "postgresql: a second instance on port $port2 and nginx round-robin in front of both"
     start_app "$port2" "${db_env[@]}" || exit 1
@@ -189,7 +197,9 @@ CONF
     lb="http://127.0.0.1:$lb_port"
     sign_in "$lb" "$funder_email" "$password" "$bench_dir/funder-lb.jar" || exit 1
     measure funder-dashboard-x2 "$lb/funder" "$bench_dir/funder-lb.jar"
-    printf '  %-28s %s\n' "two instances / one" "$(ratio "${rps[funder-dashboard-x2]}" "$single")"
+    measure round-applications-x2 "$lb/funder/rounds/$round_id/applications" "$bench_dir/funder-lb.jar"
+    printf '  %-28s %s\n' "two instances / one, funder dashboard" "$(ratio "${rps[funder-dashboard-x2]}" "$single")"
+    printf '  %-28s %s\n' "two instances / one, round applications" "$(ratio "${rps[round-applications-x2]}" "$single_list")"
   fi
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null; done
   pids=()

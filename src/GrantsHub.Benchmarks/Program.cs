@@ -1,0 +1,83 @@
+using System.Globalization;
+using GrantsHub.Infrastructure.Persistence;
+using GrantsHub.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace GrantsHub.Benchmarks;
+
+/// <summary>
+/// Measurements that need the app's own services rather than HTTP, run against a generated instance
+/// with the app's configuration (environment variables such as Database__Provider, as for the app):
+///   scans [--now ISO] [--runs N]   each reminder job's scan against the bare SQL it is built on
+///   grants-memory                  memory while streaming each funder's grants.json, against its number of grants
+/// </summary>
+public static class Bench
+{
+    public const string Usage = "Usage: GrantsHub.Benchmarks scans [--now <ISO instant>] [--runs <n>] | grants-memory";
+
+    public static async Task<int> Main(string[] args)
+    {
+        var command = args.FirstOrDefault();
+        DateTimeOffset? now = null;
+        var runs = 7;
+        for (var i = 1; i + 1 < args.Length; i += 2)
+        {
+            switch (args[i])
+            {
+                case "--now" when DateTimeOffset.TryParse(args[i + 1], CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var n):
+                    now = n.ToUniversalTime();
+                    break;
+                case "--runs" when int.TryParse(args[i + 1], CultureInfo.InvariantCulture, out var r) && r > 0:
+                    runs = r;
+                    break;
+                default:
+                    Console.Error.WriteLine(Usage);
+                    return 2;
+            }
+        }
+
+        if (command is not ("scans" or "grants-memory"))
+        {
+            Console.Error.WriteLine(Usage);
+            return 2;
+        }
+
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = Directory.GetCurrentDirectory() });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Jobs:RunServer"] = "false",
+            ["App:SeedDemoData"] = "false",
+            ["Logging:LogLevel:Default"] = "Warning",
+            ["Logging:LogLevel:Microsoft.AspNetCore.DataProtection"] = "Error",
+        });
+        builder.AddGrantsHub();
+        builder.Services.AddSingleton<CommandRecorder>();
+        builder.Services.ConfigureDbContext<GrantsHubDbContext>((sp, options) => options.AddInterceptors(sp.GetRequiredService<CommandRecorder>()));
+        if (now is { } fixedNow)
+        {
+            builder.Services.RemoveAll<TimeProvider>();
+            builder.Services.AddSingleton<TimeProvider>(new FixedClock(fixedNow));
+        }
+
+        await using var app = builder.Build();
+        if (command == "scans")
+        {
+            await ScanBenchmark.RunAsync(app.Services, runs, Console.Out);
+        }
+        else
+        {
+            await GrantsMemoryBenchmark.RunAsync(app.Services, Console.Out);
+        }
+
+        return 0;
+    }
+
+    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
+    }
+}
