@@ -102,7 +102,7 @@ public sealed partial class LargeDataset
             target ??= agreement;
             db.PartnershipAgreements.Add(agreement);
             Count("partnership agreements");
-            Count($"agreements {agreement.StatusAt(now).ToString().ToLowerInvariant()}");
+            Count($"  {(agreement.StatusAt(now) is AgreementStatus.UnderReview ? "under review" : agreement.StatusAt(now).ToString().ToLowerInvariant())}");
             if (++pending == 500)
             {
                 await SaveAsync();
