@@ -19,10 +19,12 @@ namespace GrantsHub.DataGenerator;
 /// <summary>
 /// A large, believable GrantsHub instance, the same every time for the same seed: 20 funders with
 /// five rounds each at scale 1 (three decided, one in assessment, one open), 5,000 organisations
-/// spread over 150 areas, 20,000 applications with answers, and about 60,000 submitted scores.
+/// spread over 150 areas, 20,000 applications with answers, about 60,000 submitted scores, about
+/// 5,000 awards and 3,000 partnership agreements. Funders differ in size: the first, a regional funder,
+/// takes about three times the average share of applications and the last ones about a third of it.
 /// Every generated account signs in with <see cref="Password"/>.
 /// </summary>
-public sealed class LargeDataset(GrantsHubDbContext db, int seed, double scale, DateTimeOffset now, TextWriter log)
+public sealed partial class LargeDataset(GrantsHubDbContext db, int seed, double scale, DateTimeOffset now, TextWriter log)
 {
     public const string Password = "Demo-pass-2026!";
     public const string EmailDomain = "large.grantshub.test";
@@ -39,11 +41,15 @@ public sealed class LargeDataset(GrantsHubDbContext db, int seed, double scale, 
     private (int RoundId, int Applications) _largestDecidedRoundOfFirstFunder;
     private int _firstFunderId;
 
-    /// <summary>Where the benchmark should look: the first funder, its largest decided round, and the busiest organisation.</summary>
+    /// <summary>
+    /// Where the benchmark should look: the first funder, its largest decided round, and the busiest organisation that
+    /// funder funds, with one of its awards from that funder and the active partnership agreement it leads on it.
+    /// </summary>
     public BenchmarkTargets Targets()
     {
-        var busiest = _applicationsPerOrganisation.MaxBy(p => p.Value).Key;
-        return new BenchmarkTargets(FunderAdminEmail(1), _firstFunderId, _largestDecidedRoundOfFirstFunder.RoundId, _organisationEmails.First(o => o.OrganisationId == busiest).Email, Password);
+        var organisation = _targetAward?.OrganisationId ?? _applicationsPerOrganisation.MaxBy(p => p.Value).Key;
+        return new BenchmarkTargets(FunderAdminEmail(1), _firstFunderId, _largestDecidedRoundOfFirstFunder.RoundId,
+            _organisationEmails.First(o => o.OrganisationId == organisation).Email, Password, organisation, _targetAward?.Id, _targetAward is null ? null : _targetAgreementId);
     }
 
     public static string FunderAdminEmail(int funder) => string.Create(CultureInfo.InvariantCulture, $"funder{funder:D2}@{EmailDomain}");
@@ -62,12 +68,14 @@ public sealed class LargeDataset(GrantsHubDbContext db, int seed, double scale, 
         var organisations = await AddOrganisationsAsync(areas);
         var funders = await AddFundersAsync();
         var roundCount = Math.Max(Funders * 3, (int)Math.Round(Funders * RoundsPerFunderAtFullScale * scale)); // at least one open, one in assessment and one decided round each
-        var applicationsPerRound = Math.Max(4, (int)Math.Round(20_000 * scale / roundCount));
+        var averagePerRound = 20_000 * scale / roundCount;
+        var weights = FunderWeights();
         for (var r = 0; r < roundCount; r++)
         {
             var funder = funders[r % Funders];
             var position = r / Funders; // 0 = oldest round of this funder
             var roundsOfFunder = (roundCount / Funders) + (r % Funders < roundCount % Funders ? 1 : 0);
+            var applicationsPerRound = Math.Max(4, (int)Math.Round(averagePerRound * weights[r % Funders]));
             await AddRoundAsync(funder, position, roundsOfFunder, applicationsPerRound, organisations);
             if ((r + 1) % 10 == 0)
             {
@@ -75,7 +83,21 @@ public sealed class LargeDataset(GrantsHubDbContext db, int seed, double scale, 
             }
         }
 
+        await AddPartnershipsAsync(areas, organisations);
         return [.. _counts.Select(c => (c.Key, c.Value))];
+    }
+
+    /// <summary>
+    /// Each funder's share of the applications, summing to <see cref="Funders"/>: the first is a regional funder
+    /// with about three times the average; the others fall steadily to about a third of it.
+    /// </summary>
+    public static IReadOnlyList<double> FunderWeights()
+    {
+        const double First = 3.0, Second = 2.2, Last = 0.3;
+        var ratio = Math.Pow(Last / Second, 1.0 / (Funders - 2));
+        var raw = Enumerable.Range(0, Funders).Select(f => f == 0 ? First : Second * Math.Pow(ratio, f - 1)).ToList();
+        var sum = raw.Sum();
+        return [.. raw.Select(w => w * Funders / sum)];
     }
 
     private void Count(string what, int by = 1) => _counts[what] = _counts.GetValueOrDefault(what) + by;
@@ -194,6 +216,7 @@ public sealed class LargeDataset(GrantsHubDbContext db, int seed, double scale, 
             {
                 db.OrganisationMembers.Add(new OrganisationMember { OrganisationId = organisation.Id, UserId = owner.Id, Role = MemberRole.Owner, JoinedAt = organisation.CreatedAt });
                 result.Add((organisation.Id, owner.Id));
+                _organisationAreas[organisation.Id] = organisation.LocalAuthorityCode!;
                 _organisationEmails.Add((organisation.Id, owner.Email!));
             }
 
@@ -438,6 +461,7 @@ public sealed class LargeDataset(GrantsHubDbContext db, int seed, double scale, 
 
         db.ChangeTracker.DetectChanges();
         await db.SaveChangesAsync();
+        _awards.AddRange(_roundAwards.Select(a => new GeneratedAward(a.Id, a.Reference, a.OrganisationId, a.FunderId)));
         AddTranchesAndPayments(funder);
         await SaveAsync();
     }
@@ -605,4 +629,6 @@ public sealed class LargeDataset(GrantsHubDbContext db, int seed, double scale, 
     private string Pick(string[] words) => words[_random.Next(words.Length)];
 }
 
-public sealed record BenchmarkTargets(string FunderEmail, int FunderId, int RoundId, string OrganisationEmail, string Password);
+/// <summary>Where the benchmark looks; the award and agreement are missing only when the instance has no awards at all.</summary>
+public sealed record BenchmarkTargets(string FunderEmail, int FunderId, int RoundId, string OrganisationEmail, string Password,
+    int OrganisationId, int? AwardId, int? AgreementId);

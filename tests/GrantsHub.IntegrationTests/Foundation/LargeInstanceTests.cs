@@ -1,8 +1,11 @@
 using System.Globalization;
 using GrantsHub.DataGenerator;
+using GrantsHub.Domain.Partnerships;
 using GrantsHub.IntegrationTests.Support;
+using GrantsHub.Web.Features.OpenData;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Xunit.Abstractions;
 
 namespace GrantsHub.IntegrationTests.Foundation;
 
@@ -10,7 +13,7 @@ namespace GrantsHub.IntegrationTests.Foundation;
 /// The data generator behind the benchmark, on this suite's database engine: the same seed gives the
 /// same instance, and on that instance the main pages still send a small, fixed number of SQL commands.
 /// </summary>
-public sealed class LargeInstanceTests : IAsyncLifetime
+public sealed class LargeInstanceTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private const int MaximumCommandsPerPage = 5;
     private const double Scale = 0.02;
@@ -21,6 +24,19 @@ public sealed class LargeInstanceTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _targets = await GenerateAsync(_app, seed: 7);
+        await PublishOpenDataAsync(_app, _targets);
+    }
+
+    /// <summary>Publishes the target funder's grants, as its admin would from the open data page.</summary>
+    private static async Task PublishOpenDataAsync(GrantsHubFactory app, BenchmarkTargets targets)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<GrantsHub.Infrastructure.Persistence.GrantsHubDbContext>();
+        var publisher = scope.ServiceProvider.GetRequiredService<OpenDataPublisher>();
+        var admin = await db.Users.Where(u => u.Email == targets.FunderEmail).Select(u => u.Id).SingleAsync();
+        var snapshot = await publisher.RegenerateAsync(targets.FunderId);
+        Assert.Null(await publisher.PublishAsync(targets.FunderId, snapshot.Id, admin));
+        await db.SaveChangesAsync();
     }
 
     public async Task DisposeAsync() => await _app.DisposeAsync();
@@ -41,6 +57,9 @@ public sealed class LargeInstanceTests : IAsyncLifetime
         await db.Awards.CountAsync(),
         await db.Milestones.CountAsync(),
         await db.Payments.CountAsync(),
+        await db.PartnershipAgreements.CountAsync(),
+        await db.AgreementParties.CountAsync(),
+        string.Join(',', await db.PartnershipAgreements.OrderBy(a => a.Id).Take(30).Select(a => a.Title + a.Stage + a.EndsOn).ToListAsync()),
         (await db.Awards.Select(a => a.Amount).ToListAsync()).Sum().ToString(CultureInfo.InvariantCulture),
         string.Join(',', await db.Organisations.OrderBy(o => o.Id).Take(30).Select(o => o.Name + o.LocalAuthorityCode).ToListAsync()),
         string.Join(',', await db.Applications.OrderBy(a => a.Id).Take(30).Select(a => a.ProjectTitle + a.AmountRequested + a.Status).ToListAsync())));
@@ -61,6 +80,33 @@ public sealed class LargeInstanceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Funders_differ_in_size_and_partnerships_come_in_every_status_with_gaps_left()
+    {
+        var perFunder = await _app.WithDbAsync(db => db.Applications.GroupBy(a => a.Round!.Programme!.FunderId)
+            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count));
+        Assert.Equal(perFunder.Values.Max(), perFunder[_targets.FunderId]);
+        Assert.True(perFunder[_targets.FunderId] >= 3 * perFunder.MaxBy(p => p.Key).Value, "The first funder is several times the size of the last.");
+
+        var agreements = await _app.WithDbAsync(db => db.PartnershipAgreements.AsNoTracking()
+            .Select(a => new { a.Stage, a.EndsOn, a.ReviewOn, a.LeadOrganisationId, Parties = a.Parties.Count, Awards = a.Awards.Count }).ToListAsync());
+        Assert.Equal(Math.Max(LargeDataset.Funders * 3, (int)Math.Round(3_000 * Scale)), agreements.Count);
+        var statuses = agreements.Select(a => AgreementLifecycle.StatusAt(a.Stage, a.EndsOn, Now)).ToHashSet();
+        Assert.Equal(Enum.GetValues<AgreementStatus>().ToHashSet(), statuses);
+        Assert.All(agreements, a => Assert.InRange(a.Parties, 2, 4));
+        Assert.All(agreements, a => Assert.InRange(a.Awards, 1, 2));
+        var today = DateOnly.FromDateTime(Now.UtcDateTime);
+        Assert.Contains(agreements, a => a.Stage == AgreementStage.Active && a.EndsOn > today && a.EndsOn <= today.AddDays(60));
+
+        var funded = await _app.WithDbAsync(db => db.Awards.Select(a => a.OrganisationId).Distinct().ToListAsync());
+        var leadingCurrent = agreements.Where(a => AgreementLifecycle.StatusAt(a.Stage, a.EndsOn, Now) is AgreementStatus.Signed or AgreementStatus.Active or AgreementStatus.UnderReview)
+            .Select(a => a.LeadOrganisationId).ToHashSet();
+        Assert.Contains(funded, o => !leadingCurrent.Contains(o));
+
+        var funderSees = await _app.WithDbAsync(db => db.PartnershipAgreements.Where(a => a.Awards.Any(l => db.Awards.Any(w => w.Id == l.AwardId && w.FunderId == _targets.FunderId))).CountAsync());
+        Assert.True(funderSees >= 3, "The first funder sees several partnerships on its map.");
+    }
+
+    [Fact]
     public async Task The_generated_accounts_sign_in()
     {
         using var funder = await _app.SignedInAsync(_targets.FunderEmail, _targets.Password);
@@ -76,6 +122,17 @@ public sealed class LargeInstanceTests : IAsyncLifetime
         { "funder", "/funder/rounds/{round}/applications" },
         { "funder", "/funder/rounds/{round}/moderation" },
         { "organisation", "/organisation" },
+        { "funder", "/funder/equality" },
+        { "funder", "/funder/equality?roundId={round}" },
+        { "funder", "/funder/awards/{award}" },
+        { "organisation", "/awards/{award}" },
+        { "funder", "/funder/partnerships" },
+        { "funder", "/funder/partnerships?show=gaps" },
+        { "funder", "/funder/partnerships/agreements/{agreement}" },
+        { "organisation", "/organisation/{organisation}/agreements" },
+        { "organisation", "/organisation/{organisation}/agreements/{agreement}" },
+        { "anonymous", "/funders/{funder}/transparency" },
+        { "anonymous", "/funders/{funder}/grants.json" },
     };
 
     [Theory]
@@ -88,7 +145,12 @@ public sealed class LargeInstanceTests : IAsyncLifetime
             "organisation" => await _app.SignedInAsync(_targets.OrganisationEmail, _targets.Password),
             _ => _app.CreateBrowserlessClient(),
         };
-        var uri = new Uri(path.Replace("{round}", _targets.RoundId.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal), UriKind.Relative);
+        var uri = new Uri(path
+            .Replace("{round}", Id(_targets.RoundId), StringComparison.Ordinal)
+            .Replace("{funder}", Id(_targets.FunderId), StringComparison.Ordinal)
+            .Replace("{organisation}", Id(_targets.OrganisationId), StringComparison.Ordinal)
+            .Replace("{award}", Id(_targets.AwardId!.Value), StringComparison.Ordinal)
+            .Replace("{agreement}", Id(_targets.AgreementId!.Value), StringComparison.Ordinal), UriKind.Relative);
         (await client.GetAsync(uri)).EnsureSuccessStatusCode();
         var counter = _app.Services.GetRequiredService<QueryCounter>();
         counter.Reset();
@@ -96,6 +158,9 @@ public sealed class LargeInstanceTests : IAsyncLifetime
         var response = await client.GetAsync(uri);
 
         response.EnsureSuccessStatusCode();
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{path} as {who}: {counter.Count} SQL commands"));
         Assert.InRange(counter.Count, 1, MaximumCommandsPerPage);
     }
+
+    private static string Id(int id) => id.ToString(CultureInfo.InvariantCulture);
 }

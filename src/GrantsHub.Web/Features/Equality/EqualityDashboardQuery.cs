@@ -17,14 +17,16 @@ public sealed record EqualityDashboard(
 /// <summary>The funder's equality figures for a programme or round, with the trend and the benchmark, in a fixed number of queries.</summary>
 public sealed class EqualityDashboardQuery(GrantsHubDbContext db, EqualityFactsQuery facts, TimeProvider clock)
 {
-    /// <summary>Null when the programme or round is not the funder's.</summary>
+    /// <summary>Null when the programme or round is not the funder's. Five queries, whatever the number of applications.</summary>
     public async Task<EqualityDashboard?> LoadAsync(int funderId, int? programmeId, int? roundId)
     {
-        var funderName = await db.Funders.AsNoTracking().Where(f => f.Id == funderId).Select(f => f.Name).SingleAsync();
-        var rounds = await db.Rounds.AsNoTracking().Where(r => r.Programme!.FunderId == funderId)
-            .OrderBy(r => r.OpensAt)
-            .Select(r => new RoundOption(r.Id, r.ProgrammeId, r.Programme!.Name, r.Title, r.OpensAt))
-            .ToListAsync();
+        var funder = await db.Funders.AsNoTracking().Where(f => f.Id == funderId).Select(f => new
+        {
+            f.Name,
+            Rounds = db.Rounds.Where(r => r.Programme!.FunderId == f.Id).OrderBy(r => r.OpensAt).ThenBy(r => r.Id)
+                .Select(r => new { Option = new RoundOption(r.Id, r.ProgrammeId, r.Programme!.Name, r.Title, r.OpensAt), r.Budget, r.RingFences }).ToList(),
+        }).SingleAsync();
+        var rounds = funder.Rounds.Select(r => r.Option).ToList();
         var round = rounds.FirstOrDefault(r => r.Id == roundId);
         if ((programmeId is not null && rounds.All(r => r.ProgrammeId != programmeId)) || (roundId is not null && (round is null || (programmeId is not null && round.ProgrammeId != programmeId))))
         {
@@ -34,19 +36,20 @@ public sealed class EqualityDashboardQuery(GrantsHubDbContext db, EqualityFactsQ
         programmeId ??= round?.ProgrammeId;
         var inScope = rounds.Where(r => programmeId is null || r.ProgrammeId == programmeId).ToList();
         var scopeIds = inScope.Select(r => r.Id).ToList();
-        var all = await facts.LoadAsync(db.Rounds.Where(r => scopeIds.Contains(r.Id)).Select(r => r.Id), withDetails: true);
+
+        // Every funder's applications for the benchmark, with the details only for this funder's rounds in scope.
+        var everyone = await facts.LoadAsync(null, scopeIds);
+        var all = everyone.Where(a => scopeIds.Contains(a.RoundId)).ToList();
         var selected = roundId is null ? all : all.Where(a => a.RoundId == roundId).ToList();
         var selectedIds = roundId is null ? scopeIds : [roundId.Value];
-        var ringFences = (await db.RingFences.AsNoTracking().Where(f => selectedIds.Contains(f.RoundId))
-                .Join(db.Rounds, f => f.RoundId, r => r.Id, (f, r) => new { Fence = f, r.Title, r.Budget, r.OpensAt })
-                .ToListAsync())
+        var ringFences = funder.Rounds.Where(r => selectedIds.Contains(r.Option.Id))
+            .SelectMany(r => r.RingFences, (r, f) => new { Fence = f, r.Option.Title, r.Budget, r.Option.OpensAt })
             .OrderBy(f => f.OpensAt).ThenBy(f => f.Fence.Name)
             .Select(f => new RingFenceFacts(f.Fence.RoundId, f.Title, f.Fence.Name, f.Fence.AmountOf(f.Budget), f.Fence.Qualifier, f.Fence.DeiCode))
             .ToList();
         var report = EqualityReport.Build(selected, ringFences, inScope.Select(r => new RoundFacts(r.Id, r.Title, r.OpensAt)).ToList(), all, Infrastructure.UkTime.Today(clock.GetUtcNow()));
 
-        var everyone = await facts.LoadAsync(null, withDetails: false);
         var scope = round is not null ? round.Title : programmeId is not null ? inScope[0].Programme : "All programmes";
-        return new EqualityDashboard(funderName, rounds, programmeId, roundId, scope, report, EqualityBenchmark.Compare(funderId, everyone));
+        return new EqualityDashboard(funder.Name, rounds, programmeId, roundId, scope, report, EqualityBenchmark.Compare(funderId, everyone));
     }
 }

@@ -16,8 +16,11 @@ namespace GrantsHub.Web.Features.Equality;
 /// </summary>
 public sealed class EqualityFactsQuery(GrantsHubDbContext db)
 {
-    /// <summary>Applications to the given rounds (every funder's when null); DEI codes and scores only when asked for.</summary>
-    public async Task<IReadOnlyList<ApplicationFacts>> LoadAsync(IQueryable<int>? roundIds, bool withDetails)
+    /// <summary>
+    /// Applications to the given rounds (every funder's when null), with DEI codes, scores, milestones and people reached
+    /// for those in <paramref name="detailRoundIds"/> (none when null): one query without details, four with them.
+    /// </summary>
+    public async Task<IReadOnlyList<ApplicationFacts>> LoadAsync(IQueryable<int>? roundIds, IReadOnlyCollection<int>? detailRoundIds = null)
     {
         var applications = db.Applications.AsNoTracking()
             .Where(a => a.Status != ApplicationStatus.Draft && a.Status != ApplicationStatus.Withdrawn);
@@ -39,38 +42,64 @@ public sealed class EqualityFactsQuery(GrantsHubDbContext db)
                 AreaName = area == null ? null : area.Name, Decile = area == null ? (int?)null : area.DeprivationDecile,
                 Decided = db.Decisions.Any(d => d.ApplicationId == a.Id),
                 Amount = w == null ? (decimal?)null : w.Amount,
+                Moderated = db.Moderations.Where(m => m.ApplicationId == a.Id).Select(m => (decimal?)m.ModeratedScore).FirstOrDefault(),
             }).ToListAsync();
-
-        var codes = (await db.OrganisationDeiCodes.AsNoTracking()
-                .Where(c => withDetails && applications.Any(a => a.OrganisationId == c.OrganisationId))
-                .Select(c => new { c.OrganisationId, c.Code, c.Kind })
-                .ToListAsync())
-            .ToLookup(c => (c.OrganisationId, c.Kind), c => c.Code);
-        var scores = withDetails ? await ScoresAsync(applications) : new Dictionary<int, decimal>();
-        var awards = db.Awards.Where(w => withDetails && applications.Any(a => a.Id == w.ApplicationId));
-        var milestones = (await awards.SelectMany(w => w.Milestones, (w, m) => new { w.ApplicationId, m.DueDate, m.Stage, m.ApprovedAt }).AsNoTracking().ToListAsync())
-            .ToLookup(m => m.ApplicationId, m => new MilestoneFacts(m.DueDate, m.Stage == MilestoneStage.Approved && m.ApprovedAt is { } at ? DateOnly.FromDateTime(UkTime.ToLocal(at)) : null));
-        var reached = (await awards.SelectMany(w => w.Reports, (w, r) => new { w.ApplicationId, r.Stage, r.Outcomes })
-                .Where(r => r.Stage == ReportStage.Accepted)
-                .SelectMany(r => r.Outcomes, (r, o) => new { r.ApplicationId, o.DeiCode, o.Count }).AsNoTracking().ToListAsync())
-            .ToLookup(o => o.ApplicationId, o => new PeopleReached(o.DeiCode, o.Count));
-
-        return rows.Select(r => new ApplicationFacts
+        var inDetail = detailRoundIds?.ToHashSet() ?? [];
+        var details = inDetail.Count == 0 ? Details.None : await DetailsAsync(applications.Where(a => detailRoundIds!.Contains(a.RoundId)));
+        return rows.Select(r =>
         {
-            ApplicationId = r.Id, FunderId = r.FunderId, RoundId = r.RoundId, OrganisationId = r.OrganisationId, LegalForm = r.LegalForm,
-            UserLed = r.IsUserLed, CommunityLed = r.IsCommunityLed, LedByLivedExperience = r.LedByLivedExperience, LedByRacialisedCommunities = r.LedByRacialisedCommunities,
-            CommunitiesServed = codes[(r.OrganisationId, DeiCodeKind.CommunityServed)].ToList(), Leadership = codes[(r.OrganisationId, DeiCodeKind.Leadership)].ToList(),
-            AreaName = r.AreaName, DeprivationDecile = r.Decile, Decided = r.Decided, Awarded = r.Amount.HasValue, AmountAwarded = r.Amount ?? 0m,
-            Score = scores.TryGetValue(r.Id, out var score) ? score : null,
-            Milestones = milestones[r.Id].ToList(), Reached = reached[r.Id].ToList(),
+            var detailed = inDetail.Contains(r.RoundId);
+            return new ApplicationFacts
+            {
+                ApplicationId = r.Id, FunderId = r.FunderId, RoundId = r.RoundId, OrganisationId = r.OrganisationId, LegalForm = r.LegalForm,
+                UserLed = r.IsUserLed, CommunityLed = r.IsCommunityLed, LedByLivedExperience = r.LedByLivedExperience, LedByRacialisedCommunities = r.LedByRacialisedCommunities,
+                AreaName = r.AreaName, DeprivationDecile = r.Decile, Decided = r.Decided, Awarded = r.Amount.HasValue, AmountAwarded = r.Amount ?? 0m,
+                CommunitiesServed = detailed ? details.Codes[(r.OrganisationId, DeiCodeKind.CommunityServed)].ToList() : [],
+                Leadership = detailed ? details.Codes[(r.OrganisationId, DeiCodeKind.Leadership)].ToList() : [],
+                Score = !detailed ? null : r.Moderated ?? (details.Scores.TryGetValue(r.Id, out var score) ? score : null),
+                Milestones = details.Milestones[r.Id].ToList(), Reached = details.Reached[r.Id].ToList(),
+            };
         }).ToList();
     }
 
-    /// <summary>Each application's score as the funder sees it: the moderated score, or the mean of the assessors' weighted totals.</summary>
+    private sealed record Details(ILookup<(int OrganisationId, DeiCodeKind Kind), string> Codes, Dictionary<int, decimal> Scores,
+        ILookup<int, MilestoneFacts> Milestones, ILookup<int, PeopleReached> Reached)
+    {
+        public static readonly Details None = new(
+            Array.Empty<(int, DeiCodeKind, string)>().ToLookup(c => (c.Item1, c.Item2), c => c.Item3), [],
+            Array.Empty<(int, MilestoneFacts)>().ToLookup(m => m.Item1, m => m.Item2),
+            Array.Empty<(int, PeopleReached)>().ToLookup(p => p.Item1, p => p.Item2));
+    }
+
+    /// <summary>DEI codes, assessors' scores, and (in one query) milestones and people reached, for the given applications.</summary>
+    private async Task<Details> DetailsAsync(IQueryable<GrantApplication> detailed)
+    {
+        var codes = (await db.OrganisationDeiCodes.AsNoTracking()
+                .Where(c => detailed.Any(a => a.OrganisationId == c.OrganisationId))
+                .Select(c => new { c.OrganisationId, c.Code, c.Kind })
+                .ToListAsync())
+            .ToLookup(c => (c.OrganisationId, c.Kind), c => c.Code);
+        var scores = await ScoresAsync(detailed);
+
+        // A row is either a milestone (with its due date) or people reached by an accepted report (without one).
+        var awards = db.Awards.Where(w => detailed.Any(a => a.Id == w.ApplicationId));
+        var progress = await awards.SelectMany(w => w.Milestones, (w, m) => new
+            {
+                w.ApplicationId, DueDate = (DateOnly?)m.DueDate, ApprovedAt = m.Stage == MilestoneStage.Approved ? m.ApprovedAt : null, DeiCode = (string?)null, Count = 0,
+            })
+            .Concat(awards.SelectMany(w => w.Reports, (w, r) => new { w.ApplicationId, r.Stage, r.Outcomes })
+                .Where(r => r.Stage == ReportStage.Accepted)
+                .SelectMany(r => r.Outcomes, (r, o) => new { r.ApplicationId, DueDate = (DateOnly?)null, ApprovedAt = (DateTimeOffset?)null, DeiCode = (string?)o.DeiCode, o.Count }))
+            .AsNoTracking().ToListAsync();
+        var milestones = progress.Where(p => p.DueDate is not null)
+            .ToLookup(m => m.ApplicationId, m => new MilestoneFacts(m.DueDate!.Value, m.ApprovedAt is { } at ? DateOnly.FromDateTime(UkTime.ToLocal(at)) : null));
+        var reached = progress.Where(p => p.DueDate is null).ToLookup(o => o.ApplicationId, o => new PeopleReached(o.DeiCode!, o.Count));
+        return new Details(codes, scores, milestones, reached);
+    }
+
+    /// <summary>The mean of the assessors' weighted totals for each application (the caller puts moderated scores over them).</summary>
     private async Task<Dictionary<int, decimal>> ScoresAsync(IQueryable<GrantApplication> applications)
     {
-        var moderated = await db.Moderations.AsNoTracking().Where(m => applications.Any(a => a.Id == m.ApplicationId))
-            .Select(m => new { m.ApplicationId, m.ModeratedScore }).ToListAsync();
         var values = await (
             from cs in db.CriterionScores.AsNoTracking()
             join s in db.Scores on cs.ScoreId equals s.Id
@@ -87,11 +116,6 @@ public sealed class EqualityFactsQuery(GrantsHubDbContext db)
                     .Select(m => WeightedScore.Of(m.Select(v => new WeightedValue(v.Weight, v.Value ?? v.ScoreMinimum)), m.First().ScoreMinimum, m.First().ScoreMaximum))
                     .ToList(),
                 null)!.Value);
-        foreach (var m in moderated)
-        {
-            scores[m.ApplicationId] = m.ModeratedScore;
-        }
-
         return scores;
     }
 }

@@ -26,7 +26,7 @@ public sealed class TransparencyController(GrantsHubDbContext db, EqualityFactsQ
             return NotFound();
         }
 
-        var applications = await facts.LoadAsync(db.Rounds.Where(r => r.Programme!.FunderId == funderId).Select(r => r.Id), withDetails: false);
+        var applications = await facts.LoadAsync(db.Rounds.Where(r => r.Programme!.FunderId == funderId).Select(r => r.Id));
         var report = EqualityReport.Build(applications, [], [], [], UkTime.Today(clock.GetUtcNow()));
         return View("Transparency", new TransparencyPage(funderId, name, report, await publisher.PublishedAsync(funderId)));
     }

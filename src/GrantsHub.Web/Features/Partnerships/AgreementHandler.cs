@@ -35,14 +35,19 @@ public sealed class AgreementHandler(GrantsHubDbContext db, IFileStore files, IA
         return new AgreementListPage(organisationId, name, new Page<AgreementRow>(items, rows.Number, rows.Size, rows.Total));
     }
 
-    /// <summary>The page of an agreement read through <paramref name="readable"/>; management only when the reader leads it.</summary>
-    public async Task<AgreementPage?> PageAsync(IQueryable<PartnershipAgreement> readable, int agreementId, string baseUrl, bool canManage, int historyPage, PartyForm? newParty = null)
+    /// <summary>
+    /// The page of an agreement read through <paramref name="readable"/>; management only when the reader reads it as a
+    /// member of <paramref name="memberOf"/> and that organisation leads it (a funder reads it with no organisation).
+    /// </summary>
+    public async Task<AgreementPage?> PageAsync(IQueryable<PartnershipAgreement> readable, int agreementId, string baseUrl, int? memberOf, int historyPage, PartyForm? newParty = null)
     {
         var agreement = await ViewAsync(readable, agreementId);
         if (agreement is null)
         {
             return null;
         }
+
+        var canManage = agreement.LeadOrganisationId == memberOf;
 
         var id = agreementId.ToString(CultureInfo.InvariantCulture);
         var history = await db.AuditEntries.AsNoTracking()

@@ -123,9 +123,7 @@ public sealed class AgreementsController(AgreementHandler agreements, GrantsHubD
     private async Task<IActionResult> ShowAsync(int organisationId, int id, int history, PartyForm? newParty = null)
     {
         var userId = User.GetUserId();
-        var readable = db.ReadableBy(userId, organisationId);
-        var leads = await readable.AnyAsync(a => a.Id == id && a.LeadOrganisationId == organisationId);
-        var page = await agreements.PageAsync(readable, id, AgreementUrl(organisationId, id), leads, history, newParty);
+        var page = await agreements.PageAsync(db.ReadableBy(userId, organisationId), id, AgreementUrl(organisationId, id), organisationId, history, newParty);
         return page is null ? NotFound() : View("Agreement", page);
     }
 

@@ -16,7 +16,7 @@ public sealed class FunderPartnershipsController(PartnershipMap map, AgreementHa
 
     [HttpGet("agreements/{id:int}")]
     public async Task<IActionResult> Show(int id, int history = 1) =>
-        await agreements.PageAsync(db.VisibleToFunder(User.RequireFunderId()), id, $"/funder/partnerships/agreements/{id}", canManage: false, history) is { } page
+        await agreements.PageAsync(db.VisibleToFunder(User.RequireFunderId()), id, $"/funder/partnerships/agreements/{id}", memberOf: null, history) is { } page
             ? View("Agreement", page)
             : NotFound();
 
