@@ -7,15 +7,18 @@ public readonly record struct WeightedValue(int Weight, int Value);
 public static class WeightedScore
 {
     /// <summary>Σ weight × (value − min) / (max − min); weights total 100, so the result is 0–100.</summary>
-    public static decimal Of(IEnumerable<WeightedValue> values, int scaleMinimum, int scaleMaximum)
+    public static decimal Of(IEnumerable<WeightedValue> values, int scaleMinimum, int scaleMaximum) =>
+        FromWeightedPoints(values.Sum(v => v.Weight * (v.Value - scaleMinimum)), scaleMinimum, scaleMaximum);
+
+    /// <summary>The same total from Σ weight × (value − min) already added up (by the database, for many score sheets at once).</summary>
+    public static decimal FromWeightedPoints(int weightedPoints, int scaleMinimum, int scaleMaximum)
     {
         if (scaleMaximum <= scaleMinimum)
         {
             throw new ArgumentException("The top of the score scale must be above the bottom.", nameof(scaleMaximum));
         }
 
-        var total = values.Sum(v => v.Weight * (decimal)(v.Value - scaleMinimum) / (scaleMaximum - scaleMinimum));
-        return decimal.Round(total, 2, MidpointRounding.AwayFromZero);
+        return decimal.Round((decimal)weightedPoints / (scaleMaximum - scaleMinimum), 2, MidpointRounding.AwayFromZero);
     }
 
     /// <summary>The application's score: the moderated score when set, else the mean of submitted assessor totals.</summary>

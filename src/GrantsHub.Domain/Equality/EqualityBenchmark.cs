@@ -31,17 +31,22 @@ public static class EqualityBenchmark
     /// <summary>Compares <paramref name="funderId"/> with the median of every other funder whose figure can be shown.</summary>
     public static IReadOnlyList<BenchmarkLine> Compare(int funderId, IEnumerable<ApplicationFacts> everyFundersApplications)
     {
-        var byFunder = everyFundersApplications.GroupBy(a => a.FunderId).ToDictionary(g => g.Key, g => (IReadOnlyCollection<ApplicationFacts>)g.ToList());
-        var ours = byFunder.GetValueOrDefault(funderId) ?? [];
-        var others = byFunder.Where(f => f.Key != funderId).Select(f => f.Value).ToList();
-        return Measures
-            .Select(m =>
+        var byFunder = everyFundersApplications.GroupBy(a => a.FunderId).ToDictionary(g => g.Key, g => Figures(g.ToList()));
+        return Compare(byFunder.GetValueOrDefault(funderId) ?? Figures([]), byFunder.Where(f => f.Key != funderId).Select(f => f.Value).ToList());
+    }
+
+    /// <summary>One funder's figure for each measure, in order (null where there are too few applications to show it).</summary>
+    public static IReadOnlyList<decimal?> Figures(IReadOnlyCollection<ApplicationFacts> applications) => [.. Measures.Select(m => m.Of(applications))];
+
+    /// <summary>Compares one funder's <see cref="Figures"/> with the median of the other funders' figures that can be shown.</summary>
+    public static IReadOnlyList<BenchmarkLine> Compare(IReadOnlyList<decimal?> ours, IReadOnlyCollection<IReadOnlyList<decimal?>> others) =>
+        Measures
+            .Select((m, i) =>
             {
-                var values = others.Select(m.Of).OfType<decimal>().ToList();
-                return new BenchmarkLine(m.Name, m.Of(ours), values.Count >= MinimumFunders ? Median(values) : null, values.Count);
+                var values = others.Select(o => o[i]).OfType<decimal>().ToList();
+                return new BenchmarkLine(m.Name, ours[i], values.Count >= MinimumFunders ? Median(values) : null, values.Count);
             })
             .ToList();
-    }
 
     public static decimal Median(IReadOnlyCollection<decimal> values)
     {

@@ -24,26 +24,21 @@ public sealed class RoundScores(GrantsHubDbContext db)
                 Assigned = db.Assignments.Count(x => x.ApplicationId == a.Id),
             })
             .ToListAsync();
-        var weights = await db.Criteria.AsNoTracking().Where(c => c.RoundId == roundId).ToDictionaryAsync(c => c.Id, c => c.Weight);
-        var values = await (from cs in db.CriterionScores.AsNoTracking()
+        // The database adds up each assessor's Σ weight × (value − min): one row per assessor and application, not per criterion.
+        var sheets = await (from cs in db.CriterionScores.AsNoTracking()
                             join s in db.Scores on cs.ScoreId equals s.Id
                             join x in db.Assignments on s.AssignmentId equals x.Id
-                            join app in db.Applications on x.ApplicationId equals app.Id
-                            where app.RoundId == roundId && s.Status == ScoreStatus.Submitted
-                            select new { x.ApplicationId, x.PanelMemberId, cs.CriterionId, cs.Value })
+                            join c in db.Criteria on cs.CriterionId equals c.Id
+                            where c.RoundId == roundId && s.Status == ScoreStatus.Submitted
+                            group new { c.Weight, Points = (cs.Value ?? scaleMinimum) - scaleMinimum } by new { x.ApplicationId, x.PanelMemberId } into g
+                            select new { g.Key.ApplicationId, g.Key.PanelMemberId, Weighted = g.Sum(v => v.Weight * v.Points) })
             .ToListAsync();
         var names = await db.PanelMembers.AsNoTracking().Where(m => m.Panel!.RoundId == roundId)
             .Select(m => new { m.Id, Name = db.Users.Where(u => u.Id == m.UserId).Select(u => u.DisplayName).FirstOrDefault() ?? m.InvitedEmail })
             .ToDictionaryAsync(m => m.Id, m => m.Name);
 
-        var totals = values.GroupBy(v => (v.ApplicationId, v.PanelMemberId))
-            .Select(g => new
-            {
-                g.Key.ApplicationId,
-                Total = new AssessorTotal(g.Key.PanelMemberId, names.GetValueOrDefault(g.Key.PanelMemberId, "Former assessor"),
-                    WeightedScore.Of(g.Select(v => new WeightedValue(weights.GetValueOrDefault(v.CriterionId), v.Value ?? scaleMinimum)), scaleMinimum, scaleMaximum)),
-            })
-            .ToLookup(t => t.ApplicationId, t => t.Total);
+        var totals = sheets.ToLookup(t => t.ApplicationId, t => new AssessorTotal(t.PanelMemberId, names.GetValueOrDefault(t.PanelMemberId, "Former assessor"),
+            WeightedScore.FromWeightedPoints(t.Weighted, scaleMinimum, scaleMaximum)));
         return applications
             .Select(a =>
             {

@@ -116,7 +116,10 @@ public sealed class AwardPages(GrantsHubDbContext db, TimeProvider clock)
                 a.OfferedAt, a.AcceptedAt, a.AcceptedByName, a.AcceptedByPosition, a.DeclineReason, a.Version,
                 Project = db.Applications.Where(p => p.Id == a.ApplicationId).Select(p => p.ProjectTitle).First(),
                 Organisation = db.Organisations.Where(o => o.Id == a.OrganisationId).Select(o => o.Name).First(),
-                Round = db.Rounds.Where(r => r.Id == a.RoundId).Select(r => new { r.Title, Funder = r.Programme!.Funder!.Name }).First(),
+                RoundTitle = db.Rounds.Where(r => r.Id == a.RoundId).Select(r => r.Title).First(),
+                Funder = db.Funders.Where(f => f.Id == a.FunderId).Select(f => f.Name).First(),
+                Variations = db.AwardVariations.Where(v => v.AwardId == a.Id).OrderByDescending(v => v.RequestedAt)
+                    .Select(v => new VariationView(v.Id, v.Kind, v.Summary, v.Reason, v.Status, v.RequestedAt, v.DecidedAt, v.DecisionComment)).ToList(),
             })
             .SingleOrDefaultAsync();
         if (award is null)
@@ -125,13 +128,20 @@ public sealed class AwardPages(GrantsHubDbContext db, TimeProvider clock)
         }
 
         var milestones = await db.Milestones.AsNoTracking().Where(m => m.AwardId == id).OrderBy(m => m.DueDate).ThenBy(m => m.Number)
-            .Select(m => new
-            {
-                m.Id, m.Number, m.Title, m.Description, m.DueDate, m.TargetMeasure, m.TargetValue, m.ActualValue, m.Stage, m.Version,
-                Evidence = m.Evidence.OrderByDescending(e => e.SubmittedAt).Select(e => new EvidenceView(e.Id, e.Narrative, e.ActualValue, e.SubmittedAt, e.Outcome, e.ReviewComment,
-                    e.Files.Select(f => new FileLink(f.Id, f.FileName, f.Length)).ToList())).ToList(),
-            })
+            .Select(m => new { m.Id, m.Number, m.Title, m.Description, m.DueDate, m.TargetMeasure, m.TargetValue, m.ActualValue, m.Stage, m.Version })
             .ToListAsync();
+
+        // Evidence from its own table rather than nested in the milestones: nested, SQLite built every piece of evidence
+        // with its files before joining (41 ms on the large instance); this way it reads only this award's.
+        var evidence = (await db.MilestoneEvidence.AsNoTracking().Where(e => db.Milestones.Any(m => m.Id == e.MilestoneId && m.AwardId == id))
+                .OrderByDescending(e => e.SubmittedAt).ThenBy(e => e.Id)
+                .Select(e => new
+                {
+                    e.MilestoneId,
+                    View = new EvidenceView(e.Id, e.Narrative, e.ActualValue, e.SubmittedAt, e.Outcome, e.ReviewComment, e.Files.Select(f => new FileLink(f.Id, f.FileName, f.Length)).ToList()),
+                })
+                .ToListAsync())
+            .ToLookup(e => e.MilestoneId, e => e.View);
         var tranches = await db.AwardTranches.AsNoTracking().Where(t => t.AwardId == id).OrderBy(t => t.Number)
             .Select(t => new
             {
@@ -148,22 +158,19 @@ public sealed class AwardPages(GrantsHubDbContext db, TimeProvider clock)
                 Files = r.Files.Select(f => new FileLink(f.Id, f.FileName, f.Length)).ToList(),
             })
             .ToListAsync();
-        var variations = await db.AwardVariations.AsNoTracking().Where(v => v.AwardId == id).OrderByDescending(v => v.RequestedAt)
-            .Select(v => new VariationView(v.Id, v.Kind, v.Summary, v.Reason, v.Status, v.RequestedAt, v.DecidedAt, v.DecisionComment))
-            .ToListAsync();
         var live = award.Status == AwardStatus.Active;
-        return new AwardDetail(award.Id, award.Reference, award.ApplicationId, award.Project, award.OrganisationId, award.Organisation, award.Round.Title, award.Round.Funder,
+        return new AwardDetail(award.Id, award.Reference, award.ApplicationId, award.Project, award.OrganisationId, award.Organisation, award.RoundTitle, award.Funder,
             award.Status, award.Amount, award.StartDate, award.EndDate, award.Conditions, award.ReportIntervalMonths, award.RespondBy, award.OfferedAt, award.AcceptedAt,
             award.AcceptedByName, award.AcceptedByPosition, award.DeclineReason, award.Version,
             milestones.Select(m => new MilestoneView(m.Id, m.Number, m.Title, m.Description, m.DueDate, m.TargetMeasure, m.TargetValue, m.ActualValue,
-                live ? MilestoneRules.StatusOf(m.Stage, m.DueDate, today) : (MilestoneStatus)m.Stage, m.Stage, m.Version, m.Evidence)).ToList(),
+                live ? MilestoneRules.StatusOf(m.Stage, m.DueDate, today) : (MilestoneStatus)m.Stage, m.Stage, m.Version, evidence[m.Id].ToList())).ToList(),
             tranches.Select(t => new TrancheView(t.Id, t.Number, t.Amount, t.PlannedDate, t.Milestone,
                 new AwardTranche { Status = t.Status, MilestoneId = t.MilestoneId, PlannedDate = t.PlannedDate }.StatusOn(today, live),
                 t.PaidOn, t.Reference, t.Version)).ToList(),
             reports.Select(r => new ReportView(r.Id, r.Title, r.PeriodStart, r.PeriodEnd, r.DueDate, r.IsFinal,
                 live ? ReportRules.StatusOf(r.Stage, r.DueDate, today) : (ReportStatus)r.Stage, r.Stage, r.PeopleReached, r.Narrative, r.ReviewComment, r.Version,
                 r.Outcomes.Select(o => new OutcomeView(o.DeiCode, DeiTaxonomy.TitleOf(o.DeiCode), o.Count)).ToList(), r.Files)).ToList(),
-            variations, today);
+            award.Variations, today);
     }
 
     /// <summary>The communities the organisation says it serves: the rows of the report form.</summary>

@@ -2,6 +2,7 @@ using GrantsHub.Domain.Equality;
 using GrantsHub.Domain.Rounds;
 using GrantsHub.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace GrantsHub.Web.Features.Equality;
 
@@ -15,7 +16,7 @@ public sealed record EqualityDashboard(
 }
 
 /// <summary>The funder's equality figures for a programme or round, with the trend and the benchmark, in a fixed number of queries.</summary>
-public sealed class EqualityDashboardQuery(GrantsHubDbContext db, EqualityFactsQuery facts, TimeProvider clock)
+public sealed class EqualityDashboardQuery(GrantsHubDbContext db, EqualityFactsQuery facts, BenchmarkFigures benchmark, TimeProvider clock)
 {
     /// <summary>Null when the programme or round is not the funder's. Five queries, whatever the number of applications.</summary>
     public async Task<EqualityDashboard?> LoadAsync(int funderId, int? programmeId, int? roundId)
@@ -37,9 +38,9 @@ public sealed class EqualityDashboardQuery(GrantsHubDbContext db, EqualityFactsQ
         var inScope = rounds.Where(r => programmeId is null || r.ProgrammeId == programmeId).ToList();
         var scopeIds = inScope.Select(r => r.Id).ToList();
 
-        // Every funder's applications for the benchmark, with the details only for this funder's rounds in scope.
-        var everyone = await facts.LoadAsync(null, scopeIds);
-        var all = everyone.Where(a => scopeIds.Contains(a.RoundId)).ToList();
+        // All of this funder's applications (its own benchmark figures), with the details only for its rounds in scope.
+        var funderApplications = await facts.LoadAsync(db.Rounds.Where(r => r.Programme!.FunderId == funderId).Select(r => r.Id), scopeIds);
+        var all = funderApplications.Where(a => scopeIds.Contains(a.RoundId)).ToList();
         var selected = roundId is null ? all : all.Where(a => a.RoundId == roundId).ToList();
         var selectedIds = roundId is null ? scopeIds : [roundId.Value];
         var ringFences = funder.Rounds.Where(r => selectedIds.Contains(r.Option.Id))
@@ -50,6 +51,27 @@ public sealed class EqualityDashboardQuery(GrantsHubDbContext db, EqualityFactsQ
         var report = EqualityReport.Build(selected, ringFences, inScope.Select(r => new RoundFacts(r.Id, r.Title, r.OpensAt)).ToList(), all, Infrastructure.UkTime.Today(clock.GetUtcNow()));
 
         var scope = round is not null ? round.Title : programmeId is not null ? inScope[0].Programme : "All programmes";
-        return new EqualityDashboard(funder.Name, rounds, programmeId, roundId, scope, report, EqualityBenchmark.Compare(funderId, everyone));
+        var others = (await benchmark.FiguresByFunderAsync()).Where(f => f.Key != funderId).Select(f => f.Value).ToList();
+        var lines = EqualityBenchmark.Compare(EqualityBenchmark.Figures(funderApplications), others);
+        return new EqualityDashboard(funder.Name, rounds, programmeId, roundId, scope, report, lines);
     }
+}
+
+/// <summary>
+/// Every funder's benchmark figures, worked out from all applications at most once every
+/// <see cref="Freshness"/> on each app instance: they change only as decisions are made, and the median of the
+/// other funders does not need to be to the minute. A funder's own figure is always worked out afresh.
+/// </summary>
+public sealed class BenchmarkFigures(EqualityFactsQuery facts, IMemoryCache cache)
+{
+    public static readonly TimeSpan Freshness = TimeSpan.FromMinutes(5);
+    private const string Key = "equality:benchmark-figures";
+
+    public async Task<IReadOnlyDictionary<int, IReadOnlyList<decimal?>>> FiguresByFunderAsync() =>
+        (await cache.GetOrCreateAsync(Key, async entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = Freshness;
+            var everyone = await facts.LoadAsync(null);
+            return (IReadOnlyDictionary<int, IReadOnlyList<decimal?>>)everyone.GroupBy(a => a.FunderId).ToDictionary(g => g.Key, g => EqualityBenchmark.Figures(g.ToList()));
+        }))!;
 }

@@ -31,8 +31,6 @@ public sealed class EqualityFactsQuery(GrantsHubDbContext db)
 
         var rows = await (
             from a in applications
-            join w in AwardedGrants.In(db) on a.Id equals w.ApplicationId into awarded
-            from w in awarded.DefaultIfEmpty()
             join area in db.Areas on a.Organisation!.LocalAuthorityCode equals area.Code into areas
             from area in areas.DefaultIfEmpty()
             select new
@@ -41,11 +39,12 @@ public sealed class EqualityFactsQuery(GrantsHubDbContext db)
                 a.Organisation.LedByLivedExperience, a.Organisation.LedByRacialisedCommunities,
                 AreaName = area == null ? null : area.Name, Decile = area == null ? (int?)null : area.DeprivationDecile,
                 Decided = db.Decisions.Any(d => d.ApplicationId == a.Id),
-                Amount = w == null ? (decimal?)null : w.Amount,
+                // A scalar subquery rather than a join to the awarded grants: SQLite would build every awarded grant first.
+                Amount = AwardedGrants.In(db).Where(w => w.ApplicationId == a.Id).Select(w => (decimal?)w.Amount).FirstOrDefault(),
                 Moderated = db.Moderations.Where(m => m.ApplicationId == a.Id).Select(m => (decimal?)m.ModeratedScore).FirstOrDefault(),
             }).ToListAsync();
         var inDetail = detailRoundIds?.ToHashSet() ?? [];
-        var details = inDetail.Count == 0 ? Details.None : await DetailsAsync(applications.Where(a => detailRoundIds!.Contains(a.RoundId)));
+        var details = inDetail.Count == 0 ? Details.None : await DetailsAsync(applications.Where(a => detailRoundIds!.Contains(a.RoundId)), [.. inDetail]);
         return rows.Select(r =>
         {
             var detailed = inDetail.Contains(r.RoundId);
@@ -72,17 +71,17 @@ public sealed class EqualityFactsQuery(GrantsHubDbContext db)
     }
 
     /// <summary>DEI codes, assessors' scores, and (in one query) milestones and people reached, for the given applications.</summary>
-    private async Task<Details> DetailsAsync(IQueryable<GrantApplication> detailed)
+    private async Task<Details> DetailsAsync(IQueryable<GrantApplication> detailed, List<int> roundIds)
     {
         var codes = (await db.OrganisationDeiCodes.AsNoTracking()
                 .Where(c => detailed.Any(a => a.OrganisationId == c.OrganisationId))
                 .Select(c => new { c.OrganisationId, c.Code, c.Kind })
                 .ToListAsync())
             .ToLookup(c => (c.OrganisationId, c.Kind), c => c.Code);
-        var scores = await ScoresAsync(detailed);
+        var scores = await ScoresAsync(roundIds);
 
         // A row is either a milestone (with its due date) or people reached by an accepted report (without one).
-        var awards = db.Awards.Where(w => detailed.Any(a => a.Id == w.ApplicationId));
+        var awards = db.Awards.Where(w => roundIds.Contains(w.RoundId)); // by round, so the database starts from the rounds' awards
         var progress = await awards.SelectMany(w => w.Milestones, (w, m) => new
             {
                 w.ApplicationId, DueDate = (DateOnly?)m.DueDate, ApprovedAt = m.Stage == MilestoneStage.Approved ? m.ApprovedAt : null, DeiCode = (string?)null, Count = 0,
@@ -97,25 +96,26 @@ public sealed class EqualityFactsQuery(GrantsHubDbContext db)
         return new Details(codes, scores, milestones, reached);
     }
 
-    /// <summary>The mean of the assessors' weighted totals for each application (the caller puts moderated scores over them).</summary>
-    private async Task<Dictionary<int, decimal>> ScoresAsync(IQueryable<GrantApplication> applications)
+    /// <summary>
+    /// The mean of the assessors' weighted totals for each application (the caller puts moderated scores over them).
+    /// The database adds up each assessor's Σ weight × (value − min), one row per assessor and application rather
+    /// than one per criterion; dividing by (max − min) and rounding is <see cref="WeightedScore.Of"/>'s rule.
+    /// </summary>
+    private async Task<Dictionary<int, decimal>> ScoresAsync(List<int> roundIds)
     {
-        var values = await (
+        var totals = await (
             from cs in db.CriterionScores.AsNoTracking()
             join s in db.Scores on cs.ScoreId equals s.Id
             join x in db.Assignments on s.AssignmentId equals x.Id
             join c in db.Criteria on cs.CriterionId equals c.Id
             join r in db.Rounds on c.RoundId equals r.Id
-            where s.Status == ScoreStatus.Submitted && applications.Any(a => a.Id == x.ApplicationId)
-            select new { x.ApplicationId, x.PanelMemberId, c.Weight, cs.Value, r.ScoreMinimum, r.ScoreMaximum }).ToListAsync();
+            where s.Status == ScoreStatus.Submitted && roundIds.Contains(c.RoundId) // from the rounds' criteria, not from every score
+            group new { c.Weight, Points = (cs.Value ?? r.ScoreMinimum) - r.ScoreMinimum } by new { x.ApplicationId, x.PanelMemberId, r.ScoreMinimum, r.ScoreMaximum } into g
+            select new { g.Key.ApplicationId, g.Key.ScoreMinimum, g.Key.ScoreMaximum, Weighted = g.Sum(v => v.Weight * v.Points) }).ToListAsync();
 
-        var scores = values
-            .GroupBy(v => v.ApplicationId)
+        return totals
+            .GroupBy(t => t.ApplicationId)
             .ToDictionary(g => g.Key, g => WeightedScore.ApplicationScore(
-                g.GroupBy(v => v.PanelMemberId)
-                    .Select(m => WeightedScore.Of(m.Select(v => new WeightedValue(v.Weight, v.Value ?? v.ScoreMinimum)), m.First().ScoreMinimum, m.First().ScoreMaximum))
-                    .ToList(),
-                null)!.Value);
-        return scores;
+                g.Select(t => WeightedScore.FromWeightedPoints(t.Weighted, t.ScoreMinimum, t.ScoreMaximum)).ToList(), null)!.Value);
     }
 }

@@ -3,6 +3,8 @@ namespace GrantsHub.Web.Features.Equality;
 public static class EqualityServices
 {
     public static IServiceCollection AddEquality(this IServiceCollection services) => services
+        .AddMemoryCache()
+        .AddScoped<BenchmarkFigures>()
         .AddScoped<EqualityFactsQuery>()
         .AddScoped<EqualityDashboardQuery>()
         .AddScoped<OpenData.OpenDataPublisher>();

@@ -1,4 +1,5 @@
 using System.Globalization;
+using GrantsHub.Domain.Awards;
 using GrantsHub.Domain.Partnerships;
 using GrantsHub.Infrastructure.Files;
 using GrantsHub.Infrastructure.Persistence;
@@ -39,7 +40,10 @@ public sealed class AgreementHandler(GrantsHubDbContext db, IFileStore files, IA
     /// The page of an agreement read through <paramref name="readable"/>; management only when the reader reads it as a
     /// member of <paramref name="memberOf"/> and that organisation leads it (a funder reads it with no organisation).
     /// </summary>
-    public async Task<AgreementPage?> PageAsync(IQueryable<PartnershipAgreement> readable, int agreementId, string baseUrl, int? memberOf, int historyPage, PartyForm? newParty = null)
+    public const int PartnerChoices = 50;
+
+    public async Task<AgreementPage?> PageAsync(IQueryable<PartnershipAgreement> readable, int agreementId, string baseUrl, int? memberOf, int historyPage,
+        PartyForm? newParty = null, string? partnerSearch = null)
     {
         var agreement = await ViewAsync(readable, agreementId);
         if (agreement is null)
@@ -55,12 +59,9 @@ public sealed class AgreementHandler(GrantsHubDbContext db, IFileStore files, IA
             .OrderByDescending(e => e.At).ThenByDescending(e => e.Id)
             .Select(e => new HistoryRow(e.At, e.ActorName, e.Summary))
             .ToPageAsync(historyPage, 10);
+        var search = partnerSearch?.Trim();
         var organisations = canManage && agreement.Status != AgreementStatus.Terminated
-            ? await db.Organisations.AsNoTracking()
-                .Where(o => o.Id != agreement.LeadOrganisationId)
-                .OrderBy(o => o.Name)
-                .Select(o => new SelectListItem(o.Name, o.Id.ToString(CultureInfo.InvariantCulture)))
-                .ToListAsync()
+            ? await PartnerChoicesAsync(agreement.LeadOrganisationId, search, newParty?.OrganisationId)
             : [];
         var linked = agreement.Awards.Select(l => l.Id).ToList();
         var awards = organisations.Count > 0
@@ -71,7 +72,31 @@ public sealed class AgreementHandler(GrantsHubDbContext db, IFileStore files, IA
                 .ToListAsync()
             : [];
         var actions = canManage ? AgreementLifecycle.ActionsFrom(agreement.Status) : [];
-        return new AgreementPage(agreement, baseUrl, canManage, actions, history, organisations, awards, newParty ?? new PartyForm());
+        return new AgreementPage(agreement, baseUrl, canManage, actions, history, organisations, awards, newParty ?? new PartyForm(), search);
+    }
+
+    /// <summary>
+    /// Organisations the lead may add as partners: at most <see cref="PartnerChoices"/>, those in the lead's own area
+    /// first, or those whose name holds <paramref name="search"/>; one already chosen in the form always stays.
+    /// </summary>
+    private async Task<List<SelectListItem>> PartnerChoicesAsync(int leadOrganisationId, string? search, int? chosen)
+    {
+        var leadArea = db.Organisations.Where(l => l.Id == leadOrganisationId).Select(l => l.LocalAuthorityCode);
+        var candidates = db.Organisations.AsNoTracking().Where(o => o.Id != leadOrganisationId);
+        if (!string.IsNullOrEmpty(search))
+        {
+            var lowered = search.ToLowerInvariant();
+#pragma warning disable CA1304, CA1311, CA1862 // EF turns this into SQL lower(…) LIKE; .NET culture rules never run here
+            candidates = candidates.Where(o => o.Name.ToLower().Contains(lowered) || o.Id == chosen);
+#pragma warning restore CA1304, CA1311, CA1862
+        }
+
+        return await candidates
+            .OrderByDescending(o => o.Id == chosen).ThenByDescending(o => leadArea.Contains(o.LocalAuthorityCode)).ThenBy(o => o.Name)
+            .Take(PartnerChoices)
+            .OrderBy(o => o.Name)
+            .Select(o => new SelectListItem(o.Name, o.Id.ToString(CultureInfo.InvariantCulture)))
+            .ToListAsync();
     }
 
     public async Task<AgreementForm?> FormAsync(string userId, int organisationId, int agreementId)
@@ -309,17 +334,25 @@ public sealed class AgreementHandler(GrantsHubDbContext db, IFileStore files, IA
         {
             a.Id, a.Title, a.Purpose, a.LeadOrganisationId, Lead = a.LeadOrganisation!.Name, a.StartsOn, a.EndsOn, a.ReviewOn, a.RenewalTerms, a.Stage,
             a.SignedDocumentName, a.SignedDocumentUploadedAt, a.Version,
+            // Names through scalar subqueries, not joins inside the collections: SQLite then reads only this agreement's
+            // rows instead of first building every party's (or link's) row in the database.
             Parties = a.Parties.OrderBy(p => p.Id).Select(p => new
             {
-                p.Id, Organisation = p.Organisation != null ? p.Organisation.Name : null, p.ExternalKind, p.ExternalName, p.ContactName, p.ContactEmail, p.Role, p.Responsibilities,
+                p.Id, Organisation = db.Organisations.Where(o => o.Id == p.OrganisationId).Select(o => o.Name).FirstOrDefault(),
+                p.ExternalKind, p.ExternalName, p.ContactName, p.ContactEmail, p.Role, p.Responsibilities,
             }).ToList(),
-            Awards = a.Awards.Join(db.Awards, l => l.AwardId, aw => aw.Id, (l, aw) => new { aw.Id, aw.Reference, aw.Status }).OrderBy(aw => aw.Reference).ToList(),
+            Awards = a.Awards.Select(l => new
+            {
+                Id = l.AwardId,
+                Reference = db.Awards.Where(aw => aw.Id == l.AwardId).Select(aw => aw.Reference).FirstOrDefault(),
+                Status = db.Awards.Where(aw => aw.Id == l.AwardId).Select(aw => (AwardStatus?)aw.Status).FirstOrDefault(),
+            }).ToList(),
         }).SingleOrDefaultAsync();
         return a is null ? null : new AgreementView(a.Id, a.Title, a.Purpose, a.LeadOrganisationId, a.Lead, a.StartsOn, a.EndsOn, a.ReviewOn, a.RenewalTerms,
             AgreementLifecycle.StatusAt(a.Stage, a.EndsOn, clock.GetUtcNow()), a.SignedDocumentName, a.SignedDocumentUploadedAt,
             a.Parties.Select(p => new PartyView(p.Id, p.Organisation ?? p.ExternalName!, p.ExternalKind is { } kind ? PartnershipLabels.Of(kind) : "Organisation on GrantsHub",
                 p.Organisation is not null, p.ContactName, p.ContactEmail, p.Role, p.Responsibilities)).ToList(),
-            a.Awards.Select(aw => new LinkedAward(aw.Id, aw.Reference, StatusBadgeTagHelper.Humanise(aw.Status.ToString()))).ToList(), a.Version);
+            a.Awards.OrderBy(aw => aw.Reference, StringComparer.Ordinal).Select(aw => new LinkedAward(aw.Id, aw.Reference ?? "", StatusBadgeTagHelper.Humanise(aw.Status.ToString()!))).ToList(), a.Version);
     }
 
     /// <summary>An agreement that may still be changed (not terminated) and has not changed since the form was shown.</summary>

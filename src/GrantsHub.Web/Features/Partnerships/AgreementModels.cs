@@ -21,7 +21,7 @@ public sealed record AgreementView(
 /// <summary>One agreement as its reader may see it; <see cref="BaseUrl"/> differs for organisations and funders.</summary>
 public sealed record AgreementPage(
     AgreementView Agreement, string BaseUrl, bool CanManage, IReadOnlyList<AgreementAction> Actions, Page<HistoryRow> History,
-    IReadOnlyList<SelectListItem> Organisations, IReadOnlyList<SelectListItem> AvailableAwards, PartyForm NewParty);
+    IReadOnlyList<SelectListItem> Organisations, IReadOnlyList<SelectListItem> AvailableAwards, PartyForm NewParty, string? PartnerSearch = null);
 
 public enum AgreementOutcome
 {

@@ -44,7 +44,7 @@ public sealed class AgreementsController(AgreementHandler agreements, GrantsHubD
     }
 
     [HttpGet("{id:int}")]
-    public async Task<IActionResult> Show(int organisationId, int id, int history = 1) => await ShowAsync(organisationId, id, history);
+    public async Task<IActionResult> Show(int organisationId, int id, int history = 1, string? partner = null) => await ShowAsync(organisationId, id, history, partnerSearch: partner);
 
     [HttpGet("{id:int}/edit")]
     public async Task<IActionResult> Edit(int organisationId, int id) =>
@@ -120,10 +120,10 @@ public sealed class AgreementsController(AgreementHandler agreements, GrantsHubD
     public async Task<IActionResult> Document(int organisationId, int id) =>
         await agreements.DocumentAsync(db.ReadableBy(User.GetUserId(), organisationId), id) is { } file ? File(file.Content, file.ContentType, file.FileName) : NotFound();
 
-    private async Task<IActionResult> ShowAsync(int organisationId, int id, int history, PartyForm? newParty = null)
+    private async Task<IActionResult> ShowAsync(int organisationId, int id, int history, PartyForm? newParty = null, string? partnerSearch = null)
     {
         var userId = User.GetUserId();
-        var page = await agreements.PageAsync(db.ReadableBy(userId, organisationId), id, AgreementUrl(organisationId, id), organisationId, history, newParty);
+        var page = await agreements.PageAsync(db.ReadableBy(userId, organisationId), id, AgreementUrl(organisationId, id), organisationId, history, newParty, partnerSearch);
         return page is null ? NotFound() : View("Agreement", page);
     }
 

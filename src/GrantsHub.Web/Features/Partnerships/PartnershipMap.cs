@@ -51,39 +51,53 @@ public sealed class PartnershipMap(GrantsHubDbContext db, TimeProvider clock)
         var funded = await db.Organisations.AsNoTracking()
             .Where(o => o.LocalAuthorityCode != null && db.FundedBy(funderId).Contains(o.Id))
             .GroupBy(o => o.LocalAuthorityCode!).Select(g => new { Code = g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Code, g => g.Count);
-        var agreements = await db.VisibleToFunder(funderId).AsNoTracking()
-            .OrderBy(a => a.LeadOrganisation!.Name).ThenBy(a => a.Title)
-            .Select(a => new
-            {
-                a.Id, a.Title, Lead = a.LeadOrganisation!.Name, Area = a.LeadOrganisation.LocalAuthorityCode, a.Stage, a.EndsOn,
-                Parties = a.Parties.OrderBy(p => p.Id).Select(p => new
-                {
-                    Organisation = p.Organisation != null ? p.Organisation.Name : null, OrganisationArea = p.Organisation != null ? p.Organisation.LocalAuthorityCode : null,
-                    p.ExternalKind, p.ExternalName, p.Role,
-                }).ToList(),
-            }).ToListAsync();
-        var byArea = agreements.Where(a => a.Area is not null).ToLookup(a => a.Area!, a => new MapAgreement(a.Id, a.Title, a.Lead,
-            AgreementLifecycle.StatusAt(a.Stage, a.EndsOn, now),
-            a.Parties.Select(p => new MapPartner(p.Organisation ?? p.ExternalName!, p.ExternalKind is { } kind ? PartnershipLabels.Of(kind) : "Organisation on GrantsHub",
-                p.Organisation is not null, p.OrganisationArea is { } code ? areaNames.GetValueOrDefault(code) : null, p.Role)).ToList()));
+        // Which areas have the funder's agreements, and how many are current, without loading them.
+        var today = UkTime.Today(now);
+        var summary = await db.VisibleToFunder(funderId).AsNoTracking()
+            .Where(a => a.LeadOrganisation!.LocalAuthorityCode != null)
+            .GroupBy(a => a.LeadOrganisation!.LocalAuthorityCode!)
+            .Select(g => new { Code = g.Key, Current = g.Count(a => a.Stage != AgreementStage.Draft && a.Stage != AgreementStage.Terminated && a.EndsOn >= today) })
+            .ToDictionaryAsync(g => g.Code, g => g.Current);
 
         var all = areas.Select(a =>
         {
             var count = organisations.GetValueOrDefault(a.Code);
             var fundedHere = funded.GetValueOrDefault(a.Code);
-            var here = byArea[a.Code].ToList();
             var gap = count == 0 ? AreaGap.NoOrganisations
-                : fundedHere > 0 && !here.Any(x => x.Current) ? AreaGap.FundedWithoutPartnerships
+                : fundedHere > 0 && summary.GetValueOrDefault(a.Code) == 0 ? AreaGap.FundedWithoutPartnerships
                 : AreaGap.None;
-            return new MapArea(a.Code, a.Name, a.Region, a.DeprivationDecile, count, fundedHere, here, gap);
+            return (Area: a, Organisations: count, Funded: fundedHere, Gap: gap);
         }).ToList();
 
         var shown = gapsOnly ? all.Where(a => a.Gap != AreaGap.None).ToList() : all;
         var last = Math.Max(1, (shown.Count + AreasPerPage - 1) / AreasPerPage);
         var number = Math.Clamp(page, 1, last);
-        var items = shown.Skip((number - 1) * AreasPerPage).Take(AreasPerPage).ToList();
+        var onPage = shown.Skip((number - 1) * AreasPerPage).Take(AreasPerPage).ToList();
+
+        // The agreements themselves, with their partners, only for the areas on this page.
+        var codes = onPage.Where(a => summary.ContainsKey(a.Area.Code)).Select(a => a.Area.Code).ToList();
+        var agreements = codes.Count == 0 ? [] : await db.VisibleToFunder(funderId).AsNoTracking()
+            .Where(a => codes.Contains(a.LeadOrganisation!.LocalAuthorityCode!))
+            .OrderBy(a => a.LeadOrganisation!.Name).ThenBy(a => a.Title)
+            .Select(a => new
+            {
+                a.Id, a.Title, Lead = a.LeadOrganisation!.Name, Area = a.LeadOrganisation.LocalAuthorityCode, a.Stage, a.EndsOn,
+                // Scalar subqueries rather than a join inside the collection, so SQLite reads only these agreements' parties.
+                Parties = a.Parties.OrderBy(p => p.Id).Select(p => new
+                {
+                    Organisation = db.Organisations.Where(o => o.Id == p.OrganisationId).Select(o => o.Name).FirstOrDefault(),
+                    OrganisationArea = db.Organisations.Where(o => o.Id == p.OrganisationId).Select(o => o.LocalAuthorityCode).FirstOrDefault(),
+                    p.ExternalKind, p.ExternalName, p.Role,
+                }).ToList(),
+            }).ToListAsync();
+        var byArea = agreements.ToLookup(a => a.Area!, a => new MapAgreement(a.Id, a.Title, a.Lead,
+            AgreementLifecycle.StatusAt(a.Stage, a.EndsOn, now),
+            a.Parties.Select(p => new MapPartner(p.Organisation ?? p.ExternalName!, p.ExternalKind is { } kind ? PartnershipLabels.Of(kind) : "Organisation on GrantsHub",
+                p.Organisation is not null, p.OrganisationArea is { } code ? areaNames.GetValueOrDefault(code) : null, p.Role)).ToList()));
+
+        var items = onPage.Select(a => new MapArea(a.Area.Code, a.Area.Name, a.Area.Region, a.Area.DeprivationDecile, a.Organisations, a.Funded, byArea[a.Area.Code].ToList(), a.Gap)).ToList();
         return new PartnershipMapPage(new Page<MapArea>(items, number, AreasPerPage, shown.Count), gapsOnly,
             all.Count(a => a.Gap == AreaGap.NoOrganisations), all.Count(a => a.Gap == AreaGap.FundedWithoutPartnerships),
-            all.Sum(a => a.Agreements.Count(x => x.Current)));
+            summary.Where(s => areaNames.ContainsKey(s.Key)).Sum(s => s.Value));
     }
 }
