@@ -1757,6 +1757,8 @@ namespace GrantsHub.Migrations.PostgreSql.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("AgreementId");
+
                     b.HasIndex("OrganisationId");
 
                     b.HasIndex("AgreementId", "OrganisationId")

@@ -1675,6 +1675,8 @@ namespace GrantsHub.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("AgreementId");
+
                     b.HasIndex("OrganisationId");
 
                     b.HasIndex("AgreementId", "OrganisationId")

@@ -35,6 +35,7 @@ internal sealed class AgreementPartyConfiguration : IEntityTypeConfiguration<Agr
         builder.HasOne(p => p.Organisation).WithMany().HasForeignKey(p => p.OrganisationId).IsRequired(false).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(p => new { p.AgreementId, p.OrganisationId }).IsUnique().HasFilter("\"OrganisationId\" IS NOT NULL");
         builder.HasIndex(p => p.OrganisationId);
+        builder.HasIndex(p => p.AgreementId); // the unique index above is partial (GrantsHub organisations only), so it cannot find an agreement's parties
         builder.ToTable(t => t.HasCheckConstraint("CK_AgreementParties_OneKind",
             "(\"OrganisationId\" IS NOT NULL AND \"ExternalName\" IS NULL) OR (\"OrganisationId\" IS NULL AND \"ExternalName\" IS NOT NULL AND \"ExternalKind\" IS NOT NULL)"));
     }

@@ -15,10 +15,19 @@ public sealed record EqualityDashboard(
     public IEnumerable<(int Id, string Name)> Programmes => Rounds.Select(r => (r.ProgrammeId, r.Programme)).Distinct().OrderBy(p => p.Programme);
 }
 
-/// <summary>The funder's equality figures for a programme or round, with the trend and the benchmark, in a fixed number of queries.</summary>
-public sealed class EqualityDashboardQuery(GrantsHubDbContext db, EqualityFactsQuery facts, BenchmarkFigures benchmark, TimeProvider clock)
+/// <summary>
+/// The funder's equality figures for a programme or round, with the trend and the benchmark, in a fixed number of queries.
+/// Working them out reads every application in scope, so the figures are kept (on each app instance) until anything
+/// changes: every change that moves them (a submission, score, decision, award, report, organisation profile, area or
+/// round) writes an audit entry, and the latest entry's id is part of the key. One query serves a page whose data has
+/// not changed since it was last worked out; five, whatever the number of applications, when it has.
+/// </summary>
+public sealed class EqualityDashboardQuery(GrantsHubDbContext db, EqualityFactsQuery facts, BenchmarkFigures benchmark, IMemoryCache cache, TimeProvider clock)
 {
-    /// <summary>Null when the programme or round is not the funder's. Five queries, whatever the number of applications.</summary>
+    /// <summary>How long figures are kept at most, even if nothing is audited (a backstop, not the freshness rule).</summary>
+    public static readonly TimeSpan KeptFor = TimeSpan.FromMinutes(10);
+
+    /// <summary>Null when the programme or round is not the funder's.</summary>
     public async Task<EqualityDashboard?> LoadAsync(int funderId, int? programmeId, int? roundId)
     {
         var funder = await db.Funders.AsNoTracking().Where(f => f.Id == funderId).Select(f => new
@@ -26,6 +35,7 @@ public sealed class EqualityDashboardQuery(GrantsHubDbContext db, EqualityFactsQ
             f.Name,
             Rounds = db.Rounds.Where(r => r.Programme!.FunderId == f.Id).OrderBy(r => r.OpensAt).ThenBy(r => r.Id)
                 .Select(r => new { Option = new RoundOption(r.Id, r.ProgrammeId, r.Programme!.Name, r.Title, r.OpensAt), r.Budget, r.RingFences }).ToList(),
+            LastChange = db.AuditEntries.Max(e => (long?)e.Id) ?? 0,
         }).SingleAsync();
         var rounds = funder.Rounds.Select(r => r.Option).ToList();
         var round = rounds.FirstOrDefault(r => r.Id == roundId);
@@ -36,41 +46,43 @@ public sealed class EqualityDashboardQuery(GrantsHubDbContext db, EqualityFactsQ
 
         programmeId ??= round?.ProgrammeId;
         var inScope = rounds.Where(r => programmeId is null || r.ProgrammeId == programmeId).ToList();
-        var scopeIds = inScope.Select(r => r.Id).ToList();
+        var today = Infrastructure.UkTime.Today(clock.GetUtcNow());
+        var key = (nameof(EqualityDashboardQuery), funderId, programmeId, roundId, funder.LastChange, today);
+        if (!cache.TryGetValue(key, out (EqualityReport Report, IReadOnlyList<BenchmarkLine> Lines) figures))
+        {
+            var scopeIds = inScope.Select(r => r.Id).ToList();
 
-        // All of this funder's applications (its own benchmark figures), with the details only for its rounds in scope.
-        var funderApplications = await facts.LoadAsync(db.Rounds.Where(r => r.Programme!.FunderId == funderId).Select(r => r.Id), scopeIds);
-        var all = funderApplications.Where(a => scopeIds.Contains(a.RoundId)).ToList();
-        var selected = roundId is null ? all : all.Where(a => a.RoundId == roundId).ToList();
-        var selectedIds = roundId is null ? scopeIds : [roundId.Value];
-        var ringFences = funder.Rounds.Where(r => selectedIds.Contains(r.Option.Id))
-            .SelectMany(r => r.RingFences, (r, f) => new { Fence = f, r.Option.Title, r.Budget, r.Option.OpensAt })
-            .OrderBy(f => f.OpensAt).ThenBy(f => f.Fence.Name)
-            .Select(f => new RingFenceFacts(f.Fence.RoundId, f.Title, f.Fence.Name, f.Fence.AmountOf(f.Budget), f.Fence.Qualifier, f.Fence.DeiCode))
-            .ToList();
-        var report = EqualityReport.Build(selected, ringFences, inScope.Select(r => new RoundFacts(r.Id, r.Title, r.OpensAt)).ToList(), all, Infrastructure.UkTime.Today(clock.GetUtcNow()));
+            // All of this funder's applications (its own benchmark figures), with the details only for its rounds in scope.
+            var funderApplications = await facts.LoadAsync(db.Rounds.Where(r => r.Programme!.FunderId == funderId).Select(r => r.Id), scopeIds);
+            var all = funderApplications.Where(a => scopeIds.Contains(a.RoundId)).ToList();
+            var selected = roundId is null ? all : all.Where(a => a.RoundId == roundId).ToList();
+            var selectedIds = roundId is null ? scopeIds : [roundId.Value];
+            var ringFences = funder.Rounds.Where(r => selectedIds.Contains(r.Option.Id))
+                .SelectMany(r => r.RingFences, (r, f) => new { Fence = f, r.Option.Title, r.Budget, r.Option.OpensAt })
+                .OrderBy(f => f.OpensAt).ThenBy(f => f.Fence.Name)
+                .Select(f => new RingFenceFacts(f.Fence.RoundId, f.Title, f.Fence.Name, f.Fence.AmountOf(f.Budget), f.Fence.Qualifier, f.Fence.DeiCode))
+                .ToList();
+            var report = EqualityReport.Build(selected, ringFences, inScope.Select(r => new RoundFacts(r.Id, r.Title, r.OpensAt)).ToList(), all, today);
+            var others = (await benchmark.FiguresByFunderAsync(funder.LastChange)).Where(f => f.Key != funderId).Select(f => f.Value).ToList();
+            figures = (report, EqualityBenchmark.Compare(EqualityBenchmark.Figures(funderApplications), others));
+            cache.Set(key, figures, KeptFor);
+        }
 
         var scope = round is not null ? round.Title : programmeId is not null ? inScope[0].Programme : "All programmes";
-        var others = (await benchmark.FiguresByFunderAsync()).Where(f => f.Key != funderId).Select(f => f.Value).ToList();
-        var lines = EqualityBenchmark.Compare(EqualityBenchmark.Figures(funderApplications), others);
-        return new EqualityDashboard(funder.Name, rounds, programmeId, roundId, scope, report, lines);
+        return new EqualityDashboard(funder.Name, rounds, programmeId, roundId, scope, figures.Report, figures.Lines);
     }
 }
 
 /// <summary>
-/// Every funder's benchmark figures, worked out from all applications at most once every
-/// <see cref="Freshness"/> on each app instance: they change only as decisions are made, and the median of the
-/// other funders does not need to be to the minute. A funder's own figure is always worked out afresh.
+/// Every funder's benchmark figures, worked out from all applications once per change (the id of the latest audit
+/// entry is the key) on each app instance, rather than on every view of every funder's dashboard.
 /// </summary>
 public sealed class BenchmarkFigures(EqualityFactsQuery facts, IMemoryCache cache)
 {
-    public static readonly TimeSpan Freshness = TimeSpan.FromMinutes(5);
-    private const string Key = "equality:benchmark-figures";
-
-    public async Task<IReadOnlyDictionary<int, IReadOnlyList<decimal?>>> FiguresByFunderAsync() =>
-        (await cache.GetOrCreateAsync(Key, async entry =>
+    public async Task<IReadOnlyDictionary<int, IReadOnlyList<decimal?>>> FiguresByFunderAsync(long lastChange) =>
+        (await cache.GetOrCreateAsync((nameof(BenchmarkFigures), lastChange), async entry =>
         {
-            entry.AbsoluteExpirationRelativeToNow = Freshness;
+            entry.AbsoluteExpirationRelativeToNow = EqualityDashboardQuery.KeptFor;
             var everyone = await facts.LoadAsync(null);
             return (IReadOnlyDictionary<int, IReadOnlyList<decimal?>>)everyone.GroupBy(a => a.FunderId).ToDictionary(g => g.Key, g => EqualityBenchmark.Figures(g.ToList()));
         }))!;

@@ -27,7 +27,7 @@ internal static class AgreementReminders
          join u in db.Users on m.UserId equals u.Id
          where u.Email != null
          select new AgreementDeadline(a.Id, a.Title, due!.Value, a.LeadOrganisationId, o.Name,
-             db.Awards.Where(w => a.Awards.Any(l => l.AwardId == w.Id)).Min(w => (int?)w.FunderId),
+             a.Awards.Join(db.Awards, l => l.AwardId, w => w.Id, (l, w) => (int?)w.FunderId).Min(), // from the agreement's links, not every award
              u.Id, u.Email!, u.DisplayName))
         .ToListAsync(cancellationToken);
 
