@@ -45,7 +45,7 @@ public sealed class ModerationController(GrantsHubDbContext db, RoundScores scor
             return NotFound();
         }
 
-        var ranked = await scores.RankedAsync(roundId, round.ScoreMinimum, round.ScoreMaximum, round.Threshold);
+        var ranked = await scores.RankedAsync(roundId, round.ScoreMinimum, round.ScoreMaximum, round.Threshold, round.LastChange);
         var pages = Math.Max(1, (ranked.Count + PageSize - 1) / PageSize);
         page = Math.Clamp(page, 1, pages);
         var rows = ranked.Select((r, i) => (i + 1, r)).Skip((page - 1) * PageSize).Take(PageSize).ToList();
@@ -100,7 +100,8 @@ public sealed class ModerationController(GrantsHubDbContext db, RoundScores scor
     private async Task<RoundForScoring?> RoundAsync(int roundId) =>
         await db.RoundsOf(User.RequireFunderId()).AsNoTracking().Where(r => r.Id == roundId)
             .Select(r => new RoundForScoring(r.Title, r.ScoreMinimum, r.ScoreMaximum,
-                db.Panels.Where(p => p.RoundId == r.Id).Select(p => (decimal?)p.DivergenceThreshold).FirstOrDefault() ?? 20m))
+                db.Panels.Where(p => p.RoundId == r.Id).Select(p => (decimal?)p.DivergenceThreshold).FirstOrDefault() ?? 20m,
+                db.AuditEntries.Max(e => (long?)e.Id) ?? 0))
             .SingleOrDefaultAsync();
 
     private async Task<ModerationDetail?> DetailAsync(int roundId, int id, ModerationForm? form)
@@ -111,7 +112,7 @@ public sealed class ModerationController(GrantsHubDbContext db, RoundScores scor
             return null;
         }
 
-        var application = (await scores.RankedAsync(roundId, round.ScoreMinimum, round.ScoreMaximum, round.Threshold)).SingleOrDefault(a => a.ApplicationId == id);
+        var application = (await scores.RankedAsync(roundId, round.ScoreMinimum, round.ScoreMaximum, round.Threshold, round.LastChange)).SingleOrDefault(a => a.ApplicationId == id);
         if (application is null)
         {
             return null;
@@ -132,5 +133,5 @@ public sealed class ModerationController(GrantsHubDbContext db, RoundScores scor
         return new ModerationDetail(roundId, round.Title, application, round.ScoreMinimum, round.ScoreMaximum, comments, rationale, form);
     }
 
-    private sealed record RoundForScoring(string Title, int ScoreMinimum, int ScoreMaximum, decimal Threshold);
+    private sealed record RoundForScoring(string Title, int ScoreMinimum, int ScoreMaximum, decimal Threshold, long LastChange);
 }

@@ -1,6 +1,7 @@
 using GrantsHub.Domain.Assessment;
 using GrantsHub.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace GrantsHub.Web.Features.Assessment;
 
@@ -12,9 +13,31 @@ public sealed record ScoredApplication(
     int Assigned, IReadOnlyList<AssessorTotal> Totals, decimal? Moderated, decimal? Score, decimal Spread, bool Divergent);
 
 /// <summary>Works out a round's weighted scores (0–100) from submitted scores, in a fixed number of queries.</summary>
-public sealed class RoundScores(GrantsHubDbContext db)
+public sealed class RoundScores(GrantsHubDbContext db, IMemoryCache cache)
 {
-    public async Task<IReadOnlyList<ScoredApplication>> RankedAsync(int roundId, int scaleMinimum, int scaleMaximum, decimal divergenceThreshold)
+    /// <summary>
+    /// The round's applications, best score first. With <paramref name="lastChange"/> (the latest audit entry's id) the
+    /// table is kept on this app instance until the next audited change: every score submitted or changed, moderation,
+    /// assignment, withdrawal and profile change writes one, so a kept table is never out of date.
+    /// </summary>
+    public async Task<IReadOnlyList<ScoredApplication>> RankedAsync(int roundId, int scaleMinimum, int scaleMaximum, decimal divergenceThreshold, long? lastChange = null)
+    {
+        if (lastChange is null)
+        {
+            return await WorkOutAsync(roundId, scaleMinimum, scaleMaximum, divergenceThreshold);
+        }
+
+        var key = (nameof(RoundScores), roundId, scaleMinimum, scaleMaximum, divergenceThreshold, lastChange.Value);
+        if (!cache.TryGetValue(key, out IReadOnlyList<ScoredApplication>? ranked) || ranked is null)
+        {
+            ranked = await WorkOutAsync(roundId, scaleMinimum, scaleMaximum, divergenceThreshold);
+            cache.Set(key, ranked, TimeSpan.FromMinutes(10));
+        }
+
+        return ranked;
+    }
+
+    private async Task<IReadOnlyList<ScoredApplication>> WorkOutAsync(int roundId, int scaleMinimum, int scaleMaximum, decimal divergenceThreshold)
     {
         var applications = await db.AssessableIn(roundId).AsNoTracking()
             .Select(a => new
