@@ -2,6 +2,7 @@ using GrantsHub.Domain.Partnerships;
 using GrantsHub.Infrastructure.Persistence;
 using GrantsHub.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace GrantsHub.Web.Features.Partnerships;
 
@@ -36,21 +37,40 @@ public sealed record PartnershipMapPage(Page<MapArea> Areas, bool GapsOnly, int 
 /// funds, who they partner with, and the gaps — areas where it funds organisations that have no
 /// current partnership, and areas with no organisation on GrantsHub at all.
 /// </summary>
-public sealed class PartnershipMap(GrantsHubDbContext db, TimeProvider clock)
+/// <remarks>
+/// A page is kept (on each app instance) until the next audited change anywhere, since every change that moves the map
+/// (an agreement, a decision, an organisation's profile or area, an area import) writes an audit entry: one query serves
+/// a page whose data has not changed, five build it when it has.
+/// </remarks>
+public sealed class PartnershipMap(GrantsHubDbContext db, IMemoryCache cache, TimeProvider clock)
 {
     public const int AreasPerPage = 8;
 
     public async Task<PartnershipMapPage> BuildAsync(int funderId, int page, bool gapsOnly)
     {
         var now = clock.GetUtcNow();
+        var lastChange = await db.AuditEntries.MaxAsync(e => (long?)e.Id) ?? 0;
+        var key = (nameof(PartnershipMap), funderId, page, gapsOnly, lastChange, UkTime.Today(now));
+        if (!cache.TryGetValue(key, out PartnershipMapPage? built) || built is null)
+        {
+            built = await WorkOutAsync(funderId, page, gapsOnly, now);
+            cache.Set(key, built, TimeSpan.FromMinutes(10));
+        }
+
+        return built;
+    }
+
+    private async Task<PartnershipMapPage> WorkOutAsync(int funderId, int page, bool gapsOnly, DateTimeOffset now)
+    {
         var areas = await db.Areas.AsNoTracking().OrderBy(a => a.Region).ThenBy(a => a.Name)
             .Select(a => new { a.Code, a.Name, a.Region, a.DeprivationDecile }).ToListAsync();
         var areaNames = areas.ToDictionary(a => a.Code, a => a.Name);
-        var organisations = await db.Organisations.AsNoTracking().Where(o => o.LocalAuthorityCode != null)
-            .GroupBy(o => o.LocalAuthorityCode!).Select(g => new { Code = g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Code, g => g.Count);
-        var funded = await db.Organisations.AsNoTracking()
-            .Where(o => o.LocalAuthorityCode != null && db.FundedBy(funderId).Contains(o.Id))
-            .GroupBy(o => o.LocalAuthorityCode!).Select(g => new { Code = g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Code, g => g.Count);
+        var counts = await db.Organisations.AsNoTracking().Where(o => o.LocalAuthorityCode != null)
+            .GroupBy(o => o.LocalAuthorityCode!)
+            .Select(g => new { Code = g.Key, Count = g.Count(), Funded = g.Count(o => db.FundedBy(funderId).Contains(o.Id)) })
+            .ToDictionaryAsync(g => g.Code);
+        var organisations = counts.ToDictionary(c => c.Key, c => c.Value.Count);
+        var funded = counts.Where(c => c.Value.Funded > 0).ToDictionary(c => c.Key, c => c.Value.Funded);
         // Which areas have the funder's agreements, and how many are current, without loading them.
         var today = UkTime.Today(now);
         var summary = await db.VisibleToFunder(funderId).AsNoTracking()
