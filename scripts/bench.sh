@@ -60,7 +60,8 @@ free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",
 # start_app <port> <provider env...>: one Release instance, no demo seed, no job server.
 start_app() {
   local port=$1; shift
-  (cd "$bench_dir/web" && env ASPNETCORE_ENVIRONMENT=Production App__SeedDemoData=false Jobs__RunServer=false \
+  # exec, so the pid remembered below is the app's own and stopping it stops the app (not just a subshell).
+  (cd "$bench_dir/web" && exec env ASPNETCORE_ENVIRONMENT=Production App__SeedDemoData=false Jobs__RunServer=false \
       Logging__LogLevel__Default=Warning ASPNETCORE_URLS="http://127.0.0.1:$port" "$@" \
       dotnet GrantsHub.Web.dll >"$bench_dir/app-$port.log" 2>&1) &
   pids+=($!)
