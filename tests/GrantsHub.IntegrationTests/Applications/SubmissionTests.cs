@@ -176,4 +176,28 @@ public sealed class SubmissionTests
 
         Assert.Equal(ApplicationStatus.Submitted, await app.WithDbAsync(db => db.Applications.Where(a => a.Id == applicationId).Select(a => a.Status).SingleAsync()));
     }
+
+    [Fact]
+    public async Task The_funders_equality_figures_count_a_submission_and_a_withdrawal_at_once()
+    {
+        var (app, client, applicationId, _) = await ReadyToSubmitAsync(10, 25);
+        await using var _ = app;
+        using var __ = client;
+        using var funder = await app.SignedInAsync(DemoDataSeeder.FunderEmail);
+        async Task<int> ApplicationsShownAsync()
+        {
+            var page = await funder.GetDocumentAsync("/funder/equality");
+            var term = page.QuerySelectorAll("dt").First(dt => dt.TextContent.Trim() == "Applications");
+            return int.Parse(term.NextElementSibling!.TextContent.Trim(), System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        var before = await ApplicationsShownAsync();
+        Assert.Equal(before, await ApplicationsShownAsync()); // the second view is served from the kept figures
+
+        await SubmitAsync(client, applicationId);
+        Assert.Equal(before + 1, await ApplicationsShownAsync());
+
+        await client.SubmitFormAsync($"/applications/{applicationId}/withdraw", $"/applications/{applicationId}/withdraw", new Dictionary<string, string>());
+        Assert.Equal(before, await ApplicationsShownAsync());
+    }
 }
