@@ -172,6 +172,9 @@ namespace GrantsHub.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("RoundId", "Status");
 
+                    b.HasIndex("RoundId", "SubmittedAt", "Id")
+                        .IsDescending(false, true, false);
+
                     b.ToTable("Applications", (string)null);
                 });
 
@@ -1589,7 +1592,9 @@ namespace GrantsHub.Migrations.PostgreSql.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("LocalAuthorityCode");
+                    b.HasIndex("Name");
+
+                    b.HasIndex("LocalAuthorityCode", "Name");
 
                     b.ToTable("Organisations");
                 });

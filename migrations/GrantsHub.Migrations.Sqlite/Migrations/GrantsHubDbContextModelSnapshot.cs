@@ -160,6 +160,9 @@ namespace GrantsHub.Migrations.Sqlite.Migrations
 
                     b.HasIndex("RoundId", "Status");
 
+                    b.HasIndex("RoundId", "SubmittedAt", "Id")
+                        .IsDescending(false, true, false);
+
                     b.ToTable("Applications", (string)null);
                 });
 
@@ -1515,7 +1518,9 @@ namespace GrantsHub.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("LocalAuthorityCode");
+                    b.HasIndex("Name");
+
+                    b.HasIndex("LocalAuthorityCode", "Name");
 
                     b.ToTable("Organisations");
                 });

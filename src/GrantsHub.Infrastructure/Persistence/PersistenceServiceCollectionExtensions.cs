@@ -20,7 +20,10 @@ public static class PersistenceServiceCollectionExtensions
                 "Database:ConnectionString is required when Database:Provider is PostgreSql.")
             .ValidateOnStart();
 
-        services.AddDbContext<GrantsHubDbContext>((sp, options) =>
+        // Pooled: the options (connection string, provider, model) are built once, not on every request, and
+        // contexts are reused rather than constructed per scope. The context keeps no state of its own beyond
+        // what EF resets when a context goes back to the pool.
+        services.AddDbContextPool<GrantsHubDbContext>((sp, options) =>
         {
             var db = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
             Configure(options, db, contentRoot);

@@ -36,6 +36,21 @@ public sealed class AreaImportTests(SharedApp app) : IClassFixture<SharedApp>
     }
 
     [Fact]
+    public async Task A_new_area_is_in_the_application_filter_straight_after_the_import()
+    {
+        using var client = await app.SignedInAsync(DemoDataSeeder.FunderEmail);
+        var roundId = await app.WithDbAsync(db => db.Rounds.Where(r => r.Programme!.Funder!.Name == DemoDataSeeder.FunderName).OrderBy(r => r.Id).Select(r => r.Id).FirstAsync());
+        var list = $"/funder/rounds/{roundId}/applications";
+        static List<string> AreaOptions(AngleSharp.Html.Dom.IHtmlDocument page) =>
+            [.. page.QuerySelectorAll("select#Area option").Select(o => o.TextContent.Trim())];
+        Assert.DoesNotContain("Hartlepool", AreaOptions(await client.GetDocumentAsync(list))); // the list is now kept
+
+        await UploadAsync(client, "areas.csv", "code,name,region,decile\nE06000001,Hartlepool,North East,1\n");
+
+        Assert.Contains("Hartlepool", AreaOptions(await client.GetDocumentAsync(list)));
+    }
+
+    [Fact]
     public async Task A_file_with_bad_rows_is_refused_with_each_row_explained()
     {
         using var client = await app.SignedInAsync(DemoDataSeeder.FunderEmail);

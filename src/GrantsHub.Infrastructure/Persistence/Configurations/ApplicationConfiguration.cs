@@ -14,6 +14,9 @@ internal sealed class ApplicationConfiguration : IEntityTypeConfiguration<GrantA
         builder.Property(a => a.Version).IsConcurrencyToken();
         builder.HasIndex(a => a.Reference).IsUnique();
         builder.HasIndex(a => new { a.RoundId, a.Status });
+        // A round's applications, newest submission first: the funder's list reads its page in this order, not by sorting
+        // the whole round.
+        builder.HasIndex(a => new { a.RoundId, a.SubmittedAt, a.Id }).IsDescending(false, true, false);
         builder.HasIndex(a => new { a.OrganisationId, a.RoundId }).IsUnique();
         builder.Property(a => a.SubmittedByUserId).HasMaxLength(450);
         builder.Property(a => a.CreatedByUserId).HasMaxLength(450);

@@ -20,6 +20,9 @@ internal sealed class OrganisationConfiguration : IEntityTypeConfiguration<Organ
         builder.Property(o => o.ContactPhone).HasMaxLength(40);
         builder.Property(o => o.Version).IsConcurrencyToken();
         builder.HasOne<Area>().WithMany().HasForeignKey(o => o.LocalAuthorityCode).IsRequired(false);
+        // Short lists of organisations by name, of one area or of all, are read in index order rather than sorted.
+        builder.HasIndex(o => new { o.LocalAuthorityCode, o.Name });
+        builder.HasIndex(o => o.Name);
     }
 }
 

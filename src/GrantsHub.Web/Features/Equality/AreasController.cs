@@ -20,7 +20,7 @@ public sealed record AreasPage(IReadOnlyList<Area> Areas, IReadOnlyList<string> 
 
 /// <summary>Area reference data: local authorities and their deprivation deciles, imported from CSV.</summary>
 [Route("funder/areas")]
-public sealed class AreasController(GrantsHubDbContext db, IAuditLog audit) : Controller
+public sealed class AreasController(GrantsHubDbContext db, IAuditLog audit, AreaChoices areaChoices) : Controller
 {
     private const long MaximumFileBytes = 1024 * 1024;
 
@@ -79,6 +79,7 @@ public sealed class AreasController(GrantsHubDbContext db, IAuditLog audit) : Co
         audit.Record("areas.imported", $"Areas imported from {form.File.FileName}: {added} added, {changed} changed",
             new AuditScope(FunderId: User.RequireFunderId()), after: new { added, changed, file = form.File.FileName });
         await db.SaveChangesAsync();
+        areaChoices.Forget();
         TempData["Flash"] = $"Imported {result.Areas.Count} areas: {added} new, {changed} changed, {result.Areas.Count - added - changed} unchanged.";
         return RedirectToAction(nameof(Index));
     }

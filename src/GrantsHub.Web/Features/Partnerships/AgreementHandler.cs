@@ -81,22 +81,49 @@ public sealed class AgreementHandler(GrantsHubDbContext db, IFileStore files, IA
     /// </summary>
     private async Task<List<SelectListItem>> PartnerChoicesAsync(int leadOrganisationId, string? search, int? chosen)
     {
-        var leadArea = db.Organisations.Where(l => l.Id == leadOrganisationId).Select(l => l.LocalAuthorityCode);
         var candidates = db.Organisations.AsNoTracking().Where(o => o.Id != leadOrganisationId);
+        List<(int Id, string Name)> choices;
         if (!string.IsNullOrEmpty(search))
         {
             var lowered = search.ToLowerInvariant();
 #pragma warning disable CA1304, CA1311, CA1862 // EF turns this into SQL lower(…) LIKE; .NET culture rules never run here
-            candidates = candidates.Where(o => o.Name.ToLower().Contains(lowered) || o.Id == chosen);
+            choices = (await candidates.Where(o => o.Name.ToLower().Contains(lowered))
 #pragma warning restore CA1304, CA1311, CA1862
+                .OrderBy(o => o.Name).Take(PartnerChoices).Select(o => new { o.Id, o.Name }).ToListAsync())
+                .Select(o => (o.Id, o.Name)).ToList();
+        }
+        else
+        {
+            // The lead's own area first, then the rest by name: two short reads by index in one query, not a sort of
+            // every organisation.
+            var leadArea = db.Organisations.Where(l => l.Id == leadOrganisationId).Select(l => l.LocalAuthorityCode);
+            var near = candidates.Where(o => leadArea.Contains(o.LocalAuthorityCode))
+                .OrderBy(o => o.Name).Take(PartnerChoices).Select(o => new { o.Id, o.Name, Near = true });
+            var rest = candidates.Where(o => o.LocalAuthorityCode == null || !leadArea.Contains(o.LocalAuthorityCode))
+                .OrderBy(o => o.Name).Take(PartnerChoices).Select(o => new { o.Id, o.Name, Near = false });
+            choices = (await near.Concat(rest).ToListAsync())
+                .OrderByDescending(o => o.Near).Take(PartnerChoices)
+                .Select(o => (o.Id, o.Name)).ToList();
         }
 
-        return await candidates
-            .OrderByDescending(o => o.Id == chosen).ThenByDescending(o => leadArea.Contains(o.LocalAuthorityCode)).ThenBy(o => o.Name)
-            .Take(PartnerChoices)
-            .OrderBy(o => o.Name)
-            .Select(o => new SelectListItem(o.Name, o.Id.ToString(CultureInfo.InvariantCulture)))
-            .ToListAsync();
+        if (chosen is { } id && id != leadOrganisationId && choices.All(c => c.Id != id))
+        {
+            // The one already chosen in the form always stays, in place of the last.
+            var kept = await candidates.Where(o => o.Id == id).Select(o => new { o.Id, o.Name }).SingleOrDefaultAsync();
+            if (kept is not null)
+            {
+                if (choices.Count == PartnerChoices)
+                {
+                    choices.RemoveAt(choices.Count - 1);
+                }
+
+                choices.Add((kept.Id, kept.Name));
+            }
+        }
+
+        return choices.OrderBy(c => c.Name, StringComparer.Ordinal)
+            .Select(c => new SelectListItem(c.Name, c.Id.ToString(CultureInfo.InvariantCulture)))
+            .ToList();
     }
 
     public async Task<AgreementForm?> FormAsync(string userId, int organisationId, int agreementId)

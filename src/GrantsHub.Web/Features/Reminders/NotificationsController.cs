@@ -65,23 +65,25 @@ public sealed class NotificationsViewComponent(GrantsHubDbContext db) : ViewComp
 {
     public const int Shown = 5;
 
-    public async Task<IViewComponentResult> InvokeAsync()
-    {
-        var userId = UserClaimsPrincipal.GetUserId();
-        // One query for the top of every home page: the latest few, each carrying the unread total
-        // (with no notifications at all there is nothing unread either).
-        var latest = await db.Outbox.AsNoTracking()
+    // Compiled once: this panel is on every home page, so its query skips EF's per-call translation lookup.
+    // One query: the latest few, each carrying the unread total (with no notifications there is nothing unread either).
+    private static readonly Func<GrantsHubDbContext, string, IAsyncEnumerable<LatestNotification>> Latest =
+        EF.CompileAsyncQuery((GrantsHubDbContext context, string userId) => context.Outbox.AsNoTracking()
             .Where(m => m.ToUserId == userId && m.LinkUrl != null)
             .OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id)
             .Take(Shown)
-            .Select(m => new
-            {
-                Item = new NotificationItem(m.Id, m.Subject, m.LinkUrl, m.CreatedAt, m.ReadAt != null),
-                Unread = db.Outbox.Count(o => o.ToUserId == userId && o.LinkUrl != null && o.ReadAt == null),
-            })
-            .ToListAsync();
+            .Select(m => new LatestNotification(
+                new NotificationItem(m.Id, m.Subject, m.LinkUrl, m.CreatedAt, m.ReadAt != null),
+                context.Outbox.Count(o => o.ToUserId == userId && o.LinkUrl != null && o.ReadAt == null))));
+
+    public async Task<IViewComponentResult> InvokeAsync()
+    {
+        var userId = UserClaimsPrincipal.GetUserId();
+        var latest = await Latest(db, userId).ToListAsync();
         var items = latest.Select(l => l.Item).ToList();
         var unread = latest.Count == 0 ? 0 : latest[0].Unread;
         return View("/Features/Reminders/_Notifications.cshtml", new NotificationsViewModel(new Page<NotificationItem>(items, 1, Shown, items.Count), unread));
     }
+
+    private sealed record LatestNotification(NotificationItem Item, int Unread);
 }

@@ -30,7 +30,7 @@ public sealed record ApplicationListPage(
 
 /// <summary>The funder's list of a round's applications: filtered, paginated, exportable as CSV.</summary>
 [Route("funder/rounds/{id:int}/applications")]
-public sealed class RoundApplicationsController(GrantsHubDbContext db) : Controller
+public sealed class RoundApplicationsController(GrantsHubDbContext db, AreaChoices areaChoices) : Controller
 {
     public const int PageSize = 25;
 
@@ -38,18 +38,20 @@ public sealed class RoundApplicationsController(GrantsHubDbContext db) : Control
     [HttpGet("")]
     public async Task<IActionResult> List(int id, ApplicationFilter filter)
     {
+        // The round (only the funder's own) and its pots in one query.
         var round = await db.RoundsOf(User.RequireFunderId()).AsNoTracking().Where(r => r.Id == id)
-            .Select(r => new { r.Id, r.Title, r.Budget }).SingleOrDefaultAsync();
+            .Select(r => new { r.Title, Pots = db.RingFences.Where(p => p.RoundId == r.Id).OrderBy(p => p.Id).ToList() })
+            .SingleOrDefaultAsync();
         if (round is null)
         {
             return NotFound();
         }
 
-        var pots = await db.RingFences.AsNoTracking().Where(r => r.RoundId == id).OrderBy(r => r.Id).ToListAsync();
+        var pots = round.Pots;
         var query = Filtered(id, filter, pots);
         var rows = await Project(query).ToPageAsync(filter.Page, PageSize);
         filter.Page = rows.Number;
-        var areas = (await db.Areas.AsNoTracking().OrderBy(a => a.Name).Select(a => new { a.Code, a.Name }).ToListAsync()).Select(a => (a.Code, a.Name)).ToList();
+        var areas = await areaChoices.AllAsync(db);
         return View("Applications", new ApplicationListPage(id, round.Title, filter, rows,
             pots.Select(p => (p.Id, p.Name)).ToList(), areas));
     }
