@@ -43,6 +43,13 @@ public sealed class PartnerSearchTests
         Assert.Equal(["Zebra Crossing Collective"], Options(found));
         Assert.Equal("ZEBRA", found.QuerySelector("#partner-search")!.GetAttribute("value"));
 
+        // A partner chosen from a search stays chosen when the form comes back with a mistake to put right.
+        var withoutRole = PartnershipSteps.OrganisationParty(farAway);
+        withoutRole["Role"] = "";
+        var refused = await (await client.AddPartyAsync(lead, id, withoutRole)).ReadDocumentAsync();
+        Assert.Equal("Zebra Crossing Collective", refused.QuerySelector("select[name='NewParty.OrganisationId'] option[selected]")?.TextContent.Trim());
+        Assert.Equal(AgreementHandler.PartnerChoices, Options(refused).Count);
+
         var added = await client.AddPartyAsync(lead, id, PartnershipSteps.OrganisationParty(farAway));
         Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
         Assert.Contains("Zebra Crossing Collective", (await client.GetDocumentAsync(url)).QuerySelector("main")!.TextContent, StringComparison.Ordinal);

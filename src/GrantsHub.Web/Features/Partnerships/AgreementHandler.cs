@@ -61,7 +61,7 @@ public sealed class AgreementHandler(GrantsHubDbContext db, IFileStore files, IA
             .ToPageAsync(historyPage, 10);
         var search = partnerSearch?.Trim();
         var organisations = canManage && agreement.Status != AgreementStatus.Terminated
-            ? await PartnerChoicesAsync(agreement.LeadOrganisationId, search, newParty?.OrganisationId)
+            ? await PartnerChoicesAsync(agreement.LeadOrganisationId, agreement.LeadAreaCode, search, newParty?.OrganisationId)
             : [];
         var linked = agreement.Awards.Select(l => l.Id).ToList();
         var awards = organisations.Count > 0
@@ -79,7 +79,7 @@ public sealed class AgreementHandler(GrantsHubDbContext db, IFileStore files, IA
     /// Organisations the lead may add as partners: at most <see cref="PartnerChoices"/>, those in the lead's own area
     /// first, or those whose name holds <paramref name="search"/>; one already chosen in the form always stays.
     /// </summary>
-    private async Task<List<SelectListItem>> PartnerChoicesAsync(int leadOrganisationId, string? search, int? chosen)
+    private async Task<List<SelectListItem>> PartnerChoicesAsync(int leadOrganisationId, string? leadArea, string? search, int? chosen)
     {
         var candidates = db.Organisations.AsNoTracking().Where(o => o.Id != leadOrganisationId);
         List<(int Id, string Name)> choices;
@@ -96,10 +96,9 @@ public sealed class AgreementHandler(GrantsHubDbContext db, IFileStore files, IA
         {
             // The lead's own area first, then the rest by name: two short reads by index in one query, not a sort of
             // every organisation.
-            var leadArea = db.Organisations.Where(l => l.Id == leadOrganisationId).Select(l => l.LocalAuthorityCode);
-            var near = candidates.Where(o => leadArea.Contains(o.LocalAuthorityCode))
+            var near = candidates.Where(o => leadArea != null && o.LocalAuthorityCode == leadArea)
                 .OrderBy(o => o.Name).Take(PartnerChoices).Select(o => new { o.Id, o.Name, Near = true });
-            var rest = candidates.Where(o => o.LocalAuthorityCode == null || !leadArea.Contains(o.LocalAuthorityCode))
+            var rest = candidates.Where(o => leadArea == null || o.LocalAuthorityCode == null || o.LocalAuthorityCode != leadArea)
                 .OrderBy(o => o.Name).Take(PartnerChoices).Select(o => new { o.Id, o.Name, Near = false });
             choices = (await near.Concat(rest).ToListAsync())
                 .OrderByDescending(o => o.Near).Take(PartnerChoices)
@@ -359,7 +358,7 @@ public sealed class AgreementHandler(GrantsHubDbContext db, IFileStore files, IA
     {
         var a = await readable.AsNoTracking().Where(a => a.Id == agreementId).Select(a => new
         {
-            a.Id, a.Title, a.Purpose, a.LeadOrganisationId, Lead = a.LeadOrganisation!.Name, a.StartsOn, a.EndsOn, a.ReviewOn, a.RenewalTerms, a.Stage,
+            a.Id, a.Title, a.Purpose, a.LeadOrganisationId, Lead = a.LeadOrganisation!.Name, LeadArea = a.LeadOrganisation.LocalAuthorityCode, a.StartsOn, a.EndsOn, a.ReviewOn, a.RenewalTerms, a.Stage,
             a.SignedDocumentName, a.SignedDocumentUploadedAt, a.Version,
             // Names through scalar subqueries, not joins inside the collections: SQLite then reads only this agreement's
             // rows instead of first building every party's (or link's) row in the database.
@@ -379,7 +378,10 @@ public sealed class AgreementHandler(GrantsHubDbContext db, IFileStore files, IA
             AgreementLifecycle.StatusAt(a.Stage, a.EndsOn, clock.GetUtcNow()), a.SignedDocumentName, a.SignedDocumentUploadedAt,
             a.Parties.Select(p => new PartyView(p.Id, p.Organisation ?? p.ExternalName!, p.ExternalKind is { } kind ? PartnershipLabels.Of(kind) : "Organisation on GrantsHub",
                 p.Organisation is not null, p.ContactName, p.ContactEmail, p.Role, p.Responsibilities)).ToList(),
-            a.Awards.OrderBy(aw => aw.Reference, StringComparer.Ordinal).Select(aw => new LinkedAward(aw.Id, aw.Reference ?? "", StatusBadgeTagHelper.Humanise(aw.Status.ToString()!))).ToList(), a.Version);
+            a.Awards.OrderBy(aw => aw.Reference, StringComparer.Ordinal).Select(aw => new LinkedAward(aw.Id, aw.Reference ?? "", StatusBadgeTagHelper.Humanise(aw.Status.ToString()!))).ToList(), a.Version)
+        {
+            LeadAreaCode = a.LeadArea,
+        };
     }
 
     /// <summary>An agreement that may still be changed (not terminated) and has not changed since the form was shown.</summary>

@@ -16,7 +16,11 @@ public sealed record HistoryRow(DateTimeOffset At, string Actor, string Summary)
 
 public sealed record AgreementView(
     int Id, string Title, string Purpose, int LeadOrganisationId, string LeadName, DateOnly StartsOn, DateOnly EndsOn, DateOnly? ReviewOn,
-    string? RenewalTerms, AgreementStatus Status, string? DocumentName, DateTimeOffset? DocumentUploadedAt, IReadOnlyList<PartyView> Parties, IReadOnlyList<LinkedAward> Awards, Guid Version);
+    string? RenewalTerms, AgreementStatus Status, string? DocumentName, DateTimeOffset? DocumentUploadedAt, IReadOnlyList<PartyView> Parties, IReadOnlyList<LinkedAward> Awards, Guid Version)
+{
+    /// <summary>The lead organisation's area, so partners near it can be offered first.</summary>
+    public string? LeadAreaCode { get; init; }
+}
 
 /// <summary>One agreement as its reader may see it; <see cref="BaseUrl"/> differs for organisations and funders.</summary>
 public sealed record AgreementPage(
