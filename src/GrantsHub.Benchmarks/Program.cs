@@ -12,18 +12,19 @@ namespace GrantsHub.Benchmarks;
 /// <summary>
 /// Measurements that need the app's own services rather than HTTP, run against a generated instance
 /// with the app's configuration (environment variables such as Database__Provider, as for the app):
-///   scans [--now ISO] [--runs N]   each reminder job's scan against the bare SQL it is built on
+///   scans [--now ISO] [--runs N] [--job NAME]   each reminder job's scan (or only NAME's) against the bare SQL it is built on
 ///   grants-memory                  memory while streaming each funder's grants.json, against its number of grants
 /// </summary>
 public static class Bench
 {
-    public const string Usage = "Usage: GrantsHub.Benchmarks scans [--now <ISO instant>] [--runs <n>] | grants-memory";
+    public const string Usage = "Usage: GrantsHub.Benchmarks scans [--now <ISO instant>] [--runs <n>] [--job <name>] | grants-memory";
 
     public static async Task<int> Main(string[] args)
     {
         var command = args.FirstOrDefault();
         DateTimeOffset? now = null;
         var runs = 7;
+        string? job = null;
         for (var i = 1; i + 1 < args.Length; i += 2)
         {
             switch (args[i])
@@ -33,6 +34,9 @@ public static class Bench
                     break;
                 case "--runs" when int.TryParse(args[i + 1], CultureInfo.InvariantCulture, out var r) && r > 0:
                     runs = r;
+                    break;
+                case "--job":
+                    job = args[i + 1];
                     break;
                 default:
                     Console.Error.WriteLine(Usage);
@@ -66,7 +70,7 @@ public static class Bench
         await using var app = builder.Build();
         if (command == "scans")
         {
-            await ScanBenchmark.RunAsync(app.Services, runs, Console.Out);
+            await ScanBenchmark.RunAsync(app.Services, runs, job, Console.Out);
         }
         else
         {

@@ -1,5 +1,6 @@
 using GrantsHub.Domain.Assessment;
 using GrantsHub.Infrastructure.Persistence;
+using GrantsHub.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 
@@ -28,13 +29,7 @@ public sealed class RoundScores(GrantsHubDbContext db, IMemoryCache cache)
         }
 
         var key = (nameof(RoundScores), roundId, scaleMinimum, scaleMaximum, divergenceThreshold, lastChange.Value);
-        if (!cache.TryGetValue(key, out IReadOnlyList<ScoredApplication>? ranked) || ranked is null)
-        {
-            ranked = await WorkOutAsync(roundId, scaleMinimum, scaleMaximum, divergenceThreshold);
-            cache.Set(key, ranked, TimeSpan.FromMinutes(10));
-        }
-
-        return ranked;
+        return await cache.GetOrWorkOutAsync(key, () => WorkOutAsync(roundId, scaleMinimum, scaleMaximum, divergenceThreshold));
     }
 
     private async Task<IReadOnlyList<ScoredApplication>> WorkOutAsync(int roundId, int scaleMinimum, int scaleMaximum, decimal divergenceThreshold)

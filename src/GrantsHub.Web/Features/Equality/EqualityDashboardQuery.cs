@@ -1,6 +1,7 @@
 using GrantsHub.Domain.Equality;
 using GrantsHub.Domain.Rounds;
 using GrantsHub.Infrastructure.Persistence;
+using GrantsHub.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 
@@ -24,9 +25,6 @@ public sealed record EqualityDashboard(
 /// </summary>
 public sealed class EqualityDashboardQuery(GrantsHubDbContext db, EqualityFactsQuery facts, BenchmarkFigures benchmark, IMemoryCache cache, TimeProvider clock)
 {
-    /// <summary>How long figures are kept at most, even if nothing is audited (a backstop, not the freshness rule).</summary>
-    public static readonly TimeSpan KeptFor = TimeSpan.FromMinutes(10);
-
     /// <summary>Null when the programme or round is not the funder's.</summary>
     public async Task<EqualityDashboard?> LoadAsync(int funderId, int? programmeId, int? roundId)
     {
@@ -48,7 +46,7 @@ public sealed class EqualityDashboardQuery(GrantsHubDbContext db, EqualityFactsQ
         var inScope = rounds.Where(r => programmeId is null || r.ProgrammeId == programmeId).ToList();
         var today = Infrastructure.UkTime.Today(clock.GetUtcNow());
         var key = (nameof(EqualityDashboardQuery), funderId, programmeId, roundId, funder.LastChange, today);
-        if (!cache.TryGetValue(key, out (EqualityReport Report, IReadOnlyList<BenchmarkLine> Lines) figures))
+        var figures = await cache.GetOrWorkOutAsync(key, async () =>
         {
             var scopeIds = inScope.Select(r => r.Id).ToList();
 
@@ -64,9 +62,8 @@ public sealed class EqualityDashboardQuery(GrantsHubDbContext db, EqualityFactsQ
                 .ToList();
             var report = EqualityReport.Build(selected, ringFences, inScope.Select(r => new RoundFacts(r.Id, r.Title, r.OpensAt)).ToList(), all, today);
             var others = (await benchmark.FiguresByFunderAsync(funder.LastChange)).Where(f => f.Key != funderId).Select(f => f.Value).ToList();
-            figures = (report, EqualityBenchmark.Compare(EqualityBenchmark.Figures(funderApplications), others));
-            cache.Set(key, figures, KeptFor);
-        }
+            return (Report: report, Lines: EqualityBenchmark.Compare(EqualityBenchmark.Figures(funderApplications), others));
+        });
 
         var scope = round is not null ? round.Title : programmeId is not null ? inScope[0].Programme : "All programmes";
         return new EqualityDashboard(funder.Name, rounds, programmeId, roundId, scope, figures.Report, figures.Lines);
@@ -80,10 +77,9 @@ public sealed class EqualityDashboardQuery(GrantsHubDbContext db, EqualityFactsQ
 public sealed class BenchmarkFigures(EqualityFactsQuery facts, IMemoryCache cache)
 {
     public async Task<IReadOnlyDictionary<int, IReadOnlyList<decimal?>>> FiguresByFunderAsync(long lastChange) =>
-        (await cache.GetOrCreateAsync((nameof(BenchmarkFigures), lastChange), async entry =>
+        await cache.GetOrWorkOutAsync((nameof(BenchmarkFigures), lastChange), async () =>
         {
-            entry.AbsoluteExpirationRelativeToNow = EqualityDashboardQuery.KeptFor;
             var everyone = await facts.LoadAsync(null);
             return (IReadOnlyDictionary<int, IReadOnlyList<decimal?>>)everyone.GroupBy(a => a.FunderId).ToDictionary(g => g.Key, g => EqualityBenchmark.Figures(g.ToList()));
-        }))!;
+        });
 }

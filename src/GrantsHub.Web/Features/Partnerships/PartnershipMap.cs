@@ -51,13 +51,7 @@ public sealed class PartnershipMap(GrantsHubDbContext db, IMemoryCache cache, Ti
         var now = clock.GetUtcNow();
         var lastChange = await db.AuditEntries.MaxAsync(e => (long?)e.Id) ?? 0;
         var key = (nameof(PartnershipMap), funderId, page, gapsOnly, lastChange, UkTime.Today(now));
-        if (!cache.TryGetValue(key, out PartnershipMapPage? built) || built is null)
-        {
-            built = await WorkOutAsync(funderId, page, gapsOnly, now);
-            cache.Set(key, built, TimeSpan.FromMinutes(10));
-        }
-
-        return built;
+        return await cache.GetOrWorkOutAsync(key, () => WorkOutAsync(funderId, page, gapsOnly, now));
     }
 
     private async Task<PartnershipMapPage> WorkOutAsync(int funderId, int page, bool gapsOnly, DateTimeOffset now)
