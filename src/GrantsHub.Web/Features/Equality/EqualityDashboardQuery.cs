@@ -14,6 +14,9 @@ public sealed record EqualityDashboard(
     EqualityReport Report, IReadOnlyList<BenchmarkLine> Benchmark)
 {
     public IEnumerable<(int Id, string Name)> Programmes => Rounds.Select(r => (r.ProgrammeId, r.Programme)).Distinct().OrderBy(p => p.Programme);
+
+    /// <summary>What the figures depend on (funder, scope, latest audited change, UK date): their rendered tables and charts are kept under it too.</summary>
+    public string FiguresKey { get; init; } = "";
 }
 
 /// <summary>
@@ -66,7 +69,10 @@ public sealed class EqualityDashboardQuery(GrantsHubDbContext db, EqualityFactsQ
         });
 
         var scope = round is not null ? round.Title : programmeId is not null ? inScope[0].Programme : "All programmes";
-        return new EqualityDashboard(funder.Name, rounds, programmeId, roundId, scope, figures.Report, figures.Lines);
+        return new EqualityDashboard(funder.Name, rounds, programmeId, roundId, scope, figures.Report, figures.Lines)
+        {
+            FiguresKey = key.ToString(),
+        };
     }
 }
 

@@ -12,8 +12,12 @@ public sealed class ReminderSettingsLookup
 
     private ReminderSettingsLookup(Dictionary<int, FunderReminderSettings> byFunder) => _byFunder = byFunder;
 
+    // Compiled once: most reminder scans start with it.
+    private static readonly Func<GrantsHubDbContext, IAsyncEnumerable<FunderReminderSettings>> All =
+        EF.CompileAsyncQuery((GrantsHubDbContext db) => db.FunderReminderSettings.AsNoTracking());
+
     public static async Task<ReminderSettingsLookup> LoadAsync(GrantsHubDbContext db, CancellationToken cancellationToken) =>
-        new(await db.FunderReminderSettings.AsNoTracking().ToDictionaryAsync(s => s.FunderId, cancellationToken));
+        new(await All(db).ToDictionaryAsync(s => s.FunderId, cancellationToken: cancellationToken));
 
     public FunderReminderSettings For(int funderId) => _byFunder.GetValueOrDefault(funderId) ?? Defaults;
 
