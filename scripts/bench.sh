@@ -139,6 +139,12 @@ measure_pages() {
   measure agreement-page "$base/organisation/$org_id/agreements/$agreement_id" org
 }
 
+# measure_through_nginx: the two pages measured again through the round-robin in front of two instances, against $lb.
+measure_through_nginx() {
+  measure funder-dashboard-x2 "$lb/funder" funder
+  measure round-applications-x2 "$lb/funder/rounds/$round_id/applications" funder
+}
+
 warm_seconds=3
 for provider in $providers; do
   case $provider in
@@ -171,7 +177,6 @@ for provider in $providers; do
   base="http://127.0.0.1:$port"
   log "$provider: one instance on $base"
   start_app "$port" "${db_env[@]}" || exit 1
-  sign_in "$base" "$funder_email" "$password" "$bench_dir/funder.jar" || exit 1
   # Publishes every funder's open data (so grants.json has something to stream) and measures its memory.
   log "$provider: grants.json memory against the number of grants"
   (cd "$bench_dir/web" && env "${db_env[@]}" dotnet "$bench_dir/harness/GrantsHub.Benchmarks.dll" grants-memory) || exit 1
@@ -222,11 +227,9 @@ CONF
     "$nginx_bin" -c "$bench_dir/nginx.conf" -p "$bench_dir" || exit 1
     lb="http://127.0.0.1:$lb_port"
     warming=1
-    measure funder-dashboard-x2 "$lb/funder" funder
-    measure round-applications-x2 "$lb/funder/rounds/$round_id/applications" funder
+    measure_through_nginx
     warming=0
-    measure funder-dashboard-x2 "$lb/funder" funder
-    measure round-applications-x2 "$lb/funder/rounds/$round_id/applications" funder
+    measure_through_nginx
     printf '  %-28s %s\n' "two instances / one, funder dashboard" "$(ratio "${rps[funder-dashboard-x2]}" "$single")"
     printf '  %-28s %s\n' "two instances / one, round applications" "$(ratio "${rps[round-applications-x2]}" "$single_list")"
   fi

@@ -1,11 +1,12 @@
 using GrantsHub.Infrastructure.Persistence;
+using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 
 namespace GrantsHub.Web.Infrastructure;
 
 /// <summary>
-/// Every area's code and name, by name, for the area filters of list pages. Areas change only when a funder imports
+/// Every area's code and name, by name, for area filters and pickers. Areas change only when a funder imports
 /// them, so the list is kept for a minute rather than read on every page view. An import forgets it at once on the
 /// instance that made it; another instance shows the change within the minute.
 /// </summary>
@@ -27,6 +28,10 @@ public sealed class AreaChoices(IMemoryCache cache)
         cache.Set(Key, areas, KeptFor);
         return areas;
     }
+
+    /// <summary>The same areas as options for a form's area picker.</summary>
+    public async Task<List<SelectListItem>> SelectListAsync(GrantsHubDbContext db) =>
+        [.. (await AllAsync(db)).Select(a => new SelectListItem(a.Name, a.Code))];
 
     public void Forget() => cache.Remove(Key);
 }

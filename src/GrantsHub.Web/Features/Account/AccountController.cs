@@ -22,6 +22,7 @@ public sealed class AccountController(
     Outbox outbox,
     IEmailDispatchTrigger dispatch,
     RegistrationHandler registration,
+    AreaChoices areaChoices,
     TimeProvider clock) : Controller
 {
     private const string GenericSignInError = "The email address or password is not right";
@@ -195,8 +196,7 @@ public sealed class AccountController(
 
     private async Task<IActionResult> RegisterView(RegisterViewModel model)
     {
-        ViewBag.Areas = await db.Areas.AsNoTracking().OrderBy(a => a.Name)
-            .Select(a => new SelectListItem(a.Name, a.Code)).ToListAsync();
+        ViewBag.Areas = await areaChoices.SelectListAsync(db);
         return View("Register", model);
     }
 }

@@ -9,7 +9,7 @@ namespace GrantsHub.Web.Features.Organisations;
 
 [Route("organisation/{organisationId:int}")]
 [Authorize(Policy = Policies.Applicant)]
-public sealed class OrganisationProfileController(OrganisationProfileHandler profiles, InvitationHandler invitations, GrantsHubDbContext db) : Controller
+public sealed class OrganisationProfileController(OrganisationProfileHandler profiles, InvitationHandler invitations, GrantsHubDbContext db, AreaChoices areaChoices) : Controller
 {
     [HttpGet("profile")]
     public async Task<IActionResult> Profile(int organisationId) =>
@@ -78,7 +78,7 @@ public sealed class OrganisationProfileController(OrganisationProfileHandler pro
 
     private async Task<IActionResult> EditView(OrganisationProfileForm form)
     {
-        ViewBag.Areas = await db.Areas.AsNoTracking().OrderBy(a => a.Name).Select(a => new SelectListItem(a.Name, a.Code)).ToListAsync();
+        ViewBag.Areas = await areaChoices.SelectListAsync(db);
         return View("Edit", form);
     }
 }

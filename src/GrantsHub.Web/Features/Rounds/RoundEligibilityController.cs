@@ -12,7 +12,7 @@ public sealed record RingFencesPage(int RoundId, string RoundTitle, decimal Budg
 
 /// <summary>Who may apply to a round, and the ring-fenced pots within its budget.</summary>
 [Route("funder/rounds/{id:int}")]
-public sealed class RoundEligibilityController(GrantsHubDbContext db, RoundSetupService rounds) : Controller
+public sealed class RoundEligibilityController(GrantsHubDbContext db, RoundSetupService rounds, AreaChoices areaChoices) : Controller
 {
     [Authorize(Policy = Policies.FunderAdmin)]
     [HttpGet("eligibility")]
@@ -130,7 +130,7 @@ public sealed class RoundEligibilityController(GrantsHubDbContext db, RoundSetup
 
     private async Task<IActionResult> EligibilityView(Round round, EligibilityForm form)
     {
-        ViewBag.Areas = await db.Areas.AsNoTracking().OrderBy(a => a.Name).Select(a => new SelectListItem(a.Name, a.Code)).ToListAsync();
+        ViewBag.Areas = await areaChoices.SelectListAsync(db);
         ViewBag.RoundTitle = round.Title;
         ViewBag.RoundId = round.Id;
         return View("Eligibility", form);
