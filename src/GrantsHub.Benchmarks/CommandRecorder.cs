@@ -23,7 +23,7 @@ public sealed record RecordedParameter(DbParameter? Cloneable, string Name, obje
     }
 }
 
-/// <summary>Records the queries EF sends while recording is on.</summary>
+/// <summary>Records the queries (SELECTs) EF sends while recording is on.</summary>
 public sealed class CommandRecorder : DbCommandInterceptor
 {
     private readonly List<RecordedCommand> _commands = [];
@@ -56,7 +56,9 @@ public sealed class CommandRecorder : DbCommandInterceptor
 
     private void Record(DbCommand command)
     {
-        if (!_recording)
+        // Only queries: a scan writes nothing itself, but the first one to build an unsubscribe link can store the
+        // data-protection key, and sending that INSERT again by hand would store the same key once per run.
+        if (!_recording || !command.CommandText.TrimStart().StartsWith("SELECT", StringComparison.OrdinalIgnoreCase))
         {
             return;
         }

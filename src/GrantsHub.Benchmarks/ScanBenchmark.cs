@@ -1,6 +1,7 @@
 using System.Globalization;
 using GrantsHub.Infrastructure.Persistence;
 using GrantsHub.Web.Features.Reminders;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -26,6 +27,9 @@ public static class ScanBenchmark
     public static async Task RunAsync(IServiceProvider services, int runs, string? job, TextWriter output)
     {
         var recorder = services.GetRequiredService<CommandRecorder>();
+        // The key that signs unsubscribe links exists before anything is timed: on a fresh database the first scan
+        // would otherwise create and store it, inside the figure.
+        services.GetRequiredService<IDataProtectionProvider>().CreateProtector("GrantsHub.Benchmarks").Protect("ready");
         var clock = services.GetRequiredService<TimeProvider>();
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  reminder scans at {clock.GetUtcNow():yyyy-MM-dd HH:mm} UTC, median of {runs} runs after {WarmUpRuns} untimed ones (target: scan <= 3x its bare query)"));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {"job",-36} {"due",7} {"rows",7} {"queries",7} {"scan ms",9} {"bare ms",9} {"ratio",6}"));

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Linq.Expressions;
 using GrantsHub.Domain.Awards;
 using GrantsHub.Domain.Reminders;
 using GrantsHub.Infrastructure.Persistence;
@@ -29,15 +30,30 @@ internal static class AwardReminders
     /// <summary>The organisation's page for the grant, where evidence, reports and the offer are.</summary>
     public static string AwardPage(int awardId) => string.Create(CultureInfo.InvariantCulture, $"/awards/{awardId}");
 
-    public static IQueryable<AwardDeadline> WithRecipients<T>(GrantsHubDbContext db, IQueryable<T> subjects,
-        System.Linq.Expressions.Expression<Func<T, SubjectRow>> project) =>
-        from s in subjects.Select(project)
-        join a in db.Awards on s.AwardId equals a.Id
-        join o in db.Organisations on a.OrganisationId equals o.Id
-        join m in db.OrganisationMembers on a.OrganisationId equals m.OrganisationId
-        join u in db.Users on m.UserId equals u.Id
-        where u.Email != null
-        select new AwardDeadline(s.Id, s.Title, s.Due, a.Id, a.Reference, a.FunderId, o.Name, u.Id, u.Email!, u.DisplayName);
+    /// <summary>
+    /// Joins a job's subjects (between two UK days) to every member of the organisation, and compiles the whole query once.
+    /// The scans run every hour and most find nothing, so composing and translating the query on each run was most of their cost.
+    /// </summary>
+    public static Func<GrantsHubDbContext, DateOnly, DateOnly, IAsyncEnumerable<AwardDeadline>> CompileWithRecipients(
+        Expression<Func<GrantsHubDbContext, DateOnly, DateOnly, IQueryable<SubjectRow>>> subjects)
+    {
+        Expression<Func<IQueryable<SubjectRow>, GrantsHubDbContext, IQueryable<AwardDeadline>>> withRecipients = (rows, db) =>
+            from s in rows
+            join a in db.Awards on s.AwardId equals a.Id
+            join o in db.Organisations on a.OrganisationId equals o.Id
+            join m in db.OrganisationMembers on a.OrganisationId equals m.OrganisationId
+            join u in db.Users on m.UserId equals u.Id
+            where u.Email != null
+            select new AwardDeadline(s.Id, s.Title, s.Due, a.Id, a.Reference, a.FunderId, o.Name, u.Id, u.Email!, u.DisplayName);
+        var body = new Substitute(withRecipients.Parameters[0], subjects.Body, withRecipients.Parameters[1], subjects.Parameters[0]).Visit(withRecipients.Body);
+        return EF.CompileAsyncQuery(Expression.Lambda<Func<GrantsHubDbContext, DateOnly, DateOnly, IQueryable<AwardDeadline>>>(body, subjects.Parameters));
+    }
+
+    private sealed class Substitute(ParameterExpression rows, Expression subjects, ParameterExpression db, ParameterExpression context) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) =>
+            node == rows ? subjects : node == db ? context : base.VisitParameter(node);
+    }
 
     public static void Add(ReminderBatch batch, ReminderLinks links, ReminderKind kind, AwardDeadline row, string occurrence, string subject, string message, string action)
     {
@@ -47,7 +63,7 @@ internal static class AwardReminders
             new AwardReminderEmail
             {
                 Subject = subject, RecipientName = row.DisplayName, OrganisationName = row.Organisation, AwardReference = row.AwardReference,
-                Message = message, DueDate = Long(row.Due), ActionText = action, Link = link, UnsubscribeUrl = links.Unsubscribe(row.UserId, kind),
+                Message = message, DueDate = Long(row.Due), ActionText = action, Link = link,
             });
     }
 
@@ -70,6 +86,10 @@ internal static class AwardReminders
 /// <summary>A week and a day before an unanswered offer's reply-by date, tells the organisation's members (essential: an unanswered offer can lapse).</summary>
 public sealed class OfferAcceptanceReminderJob(GrantsHubDbContext db, ReminderWriter writer, ReminderLinks links, TimeProvider clock) : IReminderJob
 {
+    private static readonly Func<GrantsHubDbContext, DateOnly, DateOnly, IAsyncEnumerable<AwardDeadline>> Rows = AwardReminders.CompileWithRecipients((db, today, until) =>
+        db.Awards.AsNoTracking().Where(a => a.Status == AwardStatus.Offered && a.RespondBy != null && a.RespondBy >= today && a.RespondBy <= until)
+            .Select(a => new AwardReminders.SubjectRow { Id = a.Id, AwardId = a.Id, Title = a.Reference, Due = a.RespondBy!.Value }));
+
     private static readonly int[] OfferLeadDays = [7, 1];
 
     public async Task<int> RunAsync(CancellationToken cancellationToken) => await writer.WriteAsync(await ScanAsync(cancellationToken), cancellationToken);
@@ -79,10 +99,7 @@ public sealed class OfferAcceptanceReminderJob(GrantsHubDbContext db, ReminderWr
     {
         var today = AwardReminders.Today(clock);
         var until = today.AddDays(OfferLeadDays.Max());
-        var rows = await AwardReminders.WithRecipients(db,
-                db.Awards.AsNoTracking().Where(a => a.Status == AwardStatus.Offered && a.RespondBy != null && a.RespondBy >= today && a.RespondBy <= until),
-                a => new AwardReminders.SubjectRow { Id = a.Id, AwardId = a.Id, Title = a.Reference, Due = a.RespondBy!.Value })
-            .ToListAsync(cancellationToken);
+        var rows = await Rows(db, today, until).ToListAsync(cancellationToken);
         var batch = new ReminderBatch();
         foreach (var row in rows)
         {
@@ -102,6 +119,11 @@ public sealed class OfferAcceptanceReminderJob(GrantsHubDbContext db, ReminderWr
 /// <summary>Two weeks before a milestone is due (per funder) and on the day.</summary>
 public sealed class MilestoneDueReminderJob(GrantsHubDbContext db, ReminderWriter writer, ReminderLinks links, TimeProvider clock) : IReminderJob
 {
+    private static readonly Func<GrantsHubDbContext, DateOnly, DateOnly, IAsyncEnumerable<AwardDeadline>> Rows = AwardReminders.CompileWithRecipients((db, today, until) =>
+        db.Milestones.AsNoTracking().Where(m => m.Award!.Status == AwardStatus.Active && m.DueDate >= today && m.DueDate <= until
+                && (m.Stage == MilestoneStage.Planned || m.Stage == MilestoneStage.InProgress || m.Stage == MilestoneStage.ChangesRequested))
+            .Select(m => new AwardReminders.SubjectRow { Id = m.Id, AwardId = m.AwardId, Title = m.Title, Due = m.DueDate }));
+
     public async Task<int> RunAsync(CancellationToken cancellationToken) => await writer.WriteAsync(await ScanAsync(cancellationToken), cancellationToken);
 
     /// <summary>Finds who is due a reminder now, without writing anything.</summary>
@@ -110,11 +132,7 @@ public sealed class MilestoneDueReminderJob(GrantsHubDbContext db, ReminderWrite
         var today = AwardReminders.Today(clock);
         var settings = await ReminderSettingsLookup.LoadAsync(db, cancellationToken);
         var until = today.AddDays((int)settings.Horizon(s => s.MilestoneDueDays).TotalDays);
-        var rows = await AwardReminders.WithRecipients(db,
-                db.Milestones.AsNoTracking().Where(m => m.Award!.Status == AwardStatus.Active && m.DueDate >= today && m.DueDate <= until
-                    && (m.Stage == MilestoneStage.Planned || m.Stage == MilestoneStage.InProgress || m.Stage == MilestoneStage.ChangesRequested)),
-                m => new AwardReminders.SubjectRow { Id = m.Id, AwardId = m.AwardId, Title = m.Title, Due = m.DueDate })
-            .ToListAsync(cancellationToken);
+        var rows = await Rows(db, today, until).ToListAsync(cancellationToken);
         var batch = new ReminderBatch();
         foreach (var row in rows)
         {
@@ -134,17 +152,18 @@ public sealed class MilestoneDueReminderJob(GrantsHubDbContext db, ReminderWrite
 /// <summary>Once a week while a milestone is overdue (essential: payments can be held).</summary>
 public sealed class MilestoneOverdueReminderJob(GrantsHubDbContext db, ReminderWriter writer, ReminderLinks links, TimeProvider clock) : IReminderJob
 {
+    private static readonly Func<GrantsHubDbContext, DateOnly, DateOnly, IAsyncEnumerable<AwardDeadline>> Rows = AwardReminders.CompileWithRecipients((db, today, _) =>
+        db.Milestones.AsNoTracking().Where(m => m.Award!.Status == AwardStatus.Active && m.DueDate < today
+                && (m.Stage == MilestoneStage.Planned || m.Stage == MilestoneStage.InProgress || m.Stage == MilestoneStage.ChangesRequested))
+            .Select(m => new AwardReminders.SubjectRow { Id = m.Id, AwardId = m.AwardId, Title = m.Title, Due = m.DueDate }));
+
     public async Task<int> RunAsync(CancellationToken cancellationToken) => await writer.WriteAsync(await ScanAsync(cancellationToken), cancellationToken);
 
     /// <summary>Finds who is due a reminder now, without writing anything.</summary>
     public async Task<ReminderBatch> ScanAsync(CancellationToken cancellationToken)
     {
         var today = AwardReminders.Today(clock);
-        var rows = await AwardReminders.WithRecipients(db,
-                db.Milestones.AsNoTracking().Where(m => m.Award!.Status == AwardStatus.Active && m.DueDate < today
-                    && (m.Stage == MilestoneStage.Planned || m.Stage == MilestoneStage.InProgress || m.Stage == MilestoneStage.ChangesRequested)),
-                m => new AwardReminders.SubjectRow { Id = m.Id, AwardId = m.AwardId, Title = m.Title, Due = m.DueDate })
-            .ToListAsync(cancellationToken);
+        var rows = await Rows(db, today, today).ToListAsync(cancellationToken);
         var batch = new ReminderBatch();
         foreach (var row in rows)
         {
@@ -162,6 +181,11 @@ public sealed class MilestoneOverdueReminderJob(GrantsHubDbContext db, ReminderW
 /// <summary>Before a monitoring report is due (per funder) and on the day.</summary>
 public sealed class MonitoringReportDueReminderJob(GrantsHubDbContext db, ReminderWriter writer, ReminderLinks links, TimeProvider clock) : IReminderJob
 {
+    private static readonly Func<GrantsHubDbContext, DateOnly, DateOnly, IAsyncEnumerable<AwardDeadline>> Rows = AwardReminders.CompileWithRecipients((db, today, until) =>
+        db.MonitoringReports.AsNoTracking().Where(r => r.Award!.Status == AwardStatus.Active && r.DueDate >= today && r.DueDate <= until
+                && (r.Stage == ReportStage.NotStarted || r.Stage == ReportStage.ChangesRequested))
+            .Select(r => new AwardReminders.SubjectRow { Id = r.Id, AwardId = r.AwardId, Title = r.Title, Due = r.DueDate }));
+
     public async Task<int> RunAsync(CancellationToken cancellationToken) => await writer.WriteAsync(await ScanAsync(cancellationToken), cancellationToken);
 
     /// <summary>Finds who is due a reminder now, without writing anything.</summary>
@@ -170,11 +194,7 @@ public sealed class MonitoringReportDueReminderJob(GrantsHubDbContext db, Remind
         var today = AwardReminders.Today(clock);
         var settings = await ReminderSettingsLookup.LoadAsync(db, cancellationToken);
         var until = today.AddDays((int)settings.Horizon(s => s.MonitoringReportDueDays).TotalDays);
-        var rows = await AwardReminders.WithRecipients(db,
-                db.MonitoringReports.AsNoTracking().Where(r => r.Award!.Status == AwardStatus.Active && r.DueDate >= today && r.DueDate <= until
-                    && (r.Stage == ReportStage.NotStarted || r.Stage == ReportStage.ChangesRequested)),
-                r => new AwardReminders.SubjectRow { Id = r.Id, AwardId = r.AwardId, Title = r.Title, Due = r.DueDate })
-            .ToListAsync(cancellationToken);
+        var rows = await Rows(db, today, until).ToListAsync(cancellationToken);
         var batch = new ReminderBatch();
         foreach (var row in rows)
         {
@@ -194,17 +214,18 @@ public sealed class MonitoringReportDueReminderJob(GrantsHubDbContext db, Remind
 /// <summary>Once a week while a monitoring report is overdue (essential: payments can be held).</summary>
 public sealed class MonitoringReportOverdueReminderJob(GrantsHubDbContext db, ReminderWriter writer, ReminderLinks links, TimeProvider clock) : IReminderJob
 {
+    private static readonly Func<GrantsHubDbContext, DateOnly, DateOnly, IAsyncEnumerable<AwardDeadline>> Rows = AwardReminders.CompileWithRecipients((db, today, _) =>
+        db.MonitoringReports.AsNoTracking().Where(r => r.Award!.Status == AwardStatus.Active && r.DueDate < today
+                && (r.Stage == ReportStage.NotStarted || r.Stage == ReportStage.ChangesRequested))
+            .Select(r => new AwardReminders.SubjectRow { Id = r.Id, AwardId = r.AwardId, Title = r.Title, Due = r.DueDate }));
+
     public async Task<int> RunAsync(CancellationToken cancellationToken) => await writer.WriteAsync(await ScanAsync(cancellationToken), cancellationToken);
 
     /// <summary>Finds who is due a reminder now, without writing anything.</summary>
     public async Task<ReminderBatch> ScanAsync(CancellationToken cancellationToken)
     {
         var today = AwardReminders.Today(clock);
-        var rows = await AwardReminders.WithRecipients(db,
-                db.MonitoringReports.AsNoTracking().Where(r => r.Award!.Status == AwardStatus.Active && r.DueDate < today
-                    && (r.Stage == ReportStage.NotStarted || r.Stage == ReportStage.ChangesRequested)),
-                r => new AwardReminders.SubjectRow { Id = r.Id, AwardId = r.AwardId, Title = r.Title, Due = r.DueDate })
-            .ToListAsync(cancellationToken);
+        var rows = await Rows(db, today, today).ToListAsync(cancellationToken);
         var batch = new ReminderBatch();
         foreach (var row in rows)
         {

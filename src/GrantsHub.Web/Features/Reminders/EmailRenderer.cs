@@ -13,7 +13,11 @@ public abstract class EmailModel
 {
     public required string Subject { get; init; }
     public required string RecipientName { get; init; }
-    public string? UnsubscribeUrl { get; init; }
+    /// <summary>
+    /// Set by <see cref="ReminderWriter"/> for each reminder it writes (null for essential kinds). Signing the link costs
+    /// more than everything else a scan does per reminder, so it is not done for reminders already sent.
+    /// </summary>
+    public string? UnsubscribeUrl { get; set; }
 }
 
 public sealed record RenderedEmail(string Html, string Text);

@@ -20,9 +20,9 @@ public sealed class ReminderBatch
     /// <param name="key">Unique per (kind, subject, recipient, occurrence), e.g. <c>reminder:RoundClosing:42:user:7d-2026-12-04</c>.</param>
     public void Add<TModel>(string key, ReminderKind kind, int? funderId, ReminderRecipient to, string template, string link, TModel model)
         where TModel : EmailModel =>
-        _items.Add(new PendingReminder(key, kind, funderId, to, link, model.Subject, renderer => renderer.RenderAsync(template, model)));
+        _items.Add(new PendingReminder(key, kind, funderId, to, link, model, renderer => renderer.RenderAsync(template, model)));
 
-    internal sealed record PendingReminder(string Key, ReminderKind Kind, int? FunderId, ReminderRecipient To, string Link, string Subject,
+    internal sealed record PendingReminder(string Key, ReminderKind Kind, int? FunderId, ReminderRecipient To, string Link, EmailModel Model,
         Func<IEmailRenderer, Task<RenderedEmail>> Render);
 }
 
@@ -31,8 +31,9 @@ public sealed class ReminderBatch
 /// chunk, not one per reminder); people who turned a kind off are skipped; and if another server
 /// wrote some of the same keys at the same moment, the unique index refuses the chunk and it is
 /// written again without them. So a job that runs twice, or on two servers at once, sends each once.
+/// Each reminder written gets its signed unsubscribe link here (none for essential kinds).
 /// </summary>
-public sealed class ReminderWriter(GrantsHubDbContext db, IEmailRenderer renderer, TimeProvider clock, IEmailDispatchTrigger dispatch, ILogger<ReminderWriter> logger)
+public sealed class ReminderWriter(GrantsHubDbContext db, IEmailRenderer renderer, ReminderLinks links, TimeProvider clock, IEmailDispatchTrigger dispatch, ILogger<ReminderWriter> logger)
 {
     private const int ChunkSize = 500;
     private const int Attempts = 5;
@@ -73,12 +74,13 @@ public sealed class ReminderWriter(GrantsHubDbContext db, IEmailRenderer rendere
             var added = 0;
             foreach (var item in chunk.Where(i => !existing.Contains(i.Key)))
             {
+                item.Model.UnsubscribeUrl = links.Unsubscribe(item.To.UserId, item.Kind);
                 var rendered = await item.Render(renderer);
                 db.Outbox.Add(new OutboxMessage
                 {
                     Key = item.Key, Kind = item.Kind.ToString(), FunderId = item.FunderId, LinkUrl = item.Link,
                     ToAddress = item.To.Email, ToName = item.To.Name, ToUserId = item.To.UserId,
-                    Subject = item.Subject, HtmlBody = rendered.Html, TextBody = rendered.Text,
+                    Subject = item.Model.Subject, HtmlBody = rendered.Html, TextBody = rendered.Text,
                     Status = OutboxStatus.Pending, CreatedAt = now, NextAttemptAt = now,
                 });
                 added++;

