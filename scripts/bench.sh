@@ -79,7 +79,8 @@ sign_in() {
   local token
   token=$(curl -fs -c "$jar" -b "$jar" "$base/account/sign-in" | grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | sed 's/.*value="//; s/"$//')
   [ -n "$token" ] || token=$(curl -fs -c "$jar" -b "$jar" "$base/account/sign-in" | grep -o '__RequestVerificationToken[^>]*value="[^"]*"' | sed 's/.*value="//; s/"$//' | head -n 1)
-  curl -fs -o /dev/null -c "$jar" -b "$jar" --data-urlencode "Email=$email" --data-urlencode "Password=$password" \
+  # -L: follows the redirect to the home page as a browser does, which also clears the one-off welcome message.
+  curl -fs -L -o /dev/null -c "$jar" -b "$jar" --data-urlencode "Email=$email" --data-urlencode "Password=$password" \
     --data-urlencode "__RequestVerificationToken=$token" "$base/account/sign-in"
   grep -q "grantshub.auth" "$jar" || { echo "Could not sign in as $email"; return 1; }
 }
@@ -113,14 +114,17 @@ measure() {
 
 ratio() { python3 -c "import sys; a,b=float(sys.argv[1]),float(sys.argv[2]); print(f'{a/b:.2f}' if b else 'n/a')" "$1" "$2"; }
 
+# report_ratios [title]: each page against the bare page. grants.json has no ratio target: its target is memory that
+# does not grow with the number of grants (measured above).
 report_ratios() {
   local bare=${rps[bare]}
-  echo "  -- as a ratio to the bare page (targets: every page >= 0.40, list pages >= 0.60)"
+  echo "  -- ${1:-as a ratio to the bare page} (targets: every page >= 0.40, list pages >= 0.60)"
   for label in funder-dashboard round-applications moderation equality-dashboard organisation-dashboard grants.json award-page partnership-map agreement-page; do
     local target=0.40
-    case $label in round-applications|moderation|partnership-map) target=0.60 ;; esac
+    case $label in round-applications|moderation|partnership-map) target=0.60 ;; grants.json) target="" ;; esac
     local r
     r=$(ratio "${rps[$label]:-0}" "$bare")
+    if [ -z "$target" ]; then printf '  %-28s %s   (target: streamed, flat memory)\n' "$label" "$r"; continue; fi
     printf '  %-28s %s   (target %s%s)\n' "$label" "$r" "$target" "$(python3 -c "import sys; print('' if sys.argv[1]=='n/a' or float(sys.argv[1])>=float(sys.argv[2]) else ', MISSED')" "$r" "$target")"
   done
 }
@@ -236,4 +240,18 @@ CONF
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null; done
   pids=()
   [ -f "$bench_dir/nginx.pid" ] && kill "$(cat "$bench_dir/nginx.pid")" 2>/dev/null && rm -f "$bench_dir/nginx.pid"
+
+  # The busiest signed-in pages are kept until the data changes, so the figures above are those of a page seen again.
+  # The first view after any change draws the page afresh: measured here with keeping off.
+  port=$(free_port)
+  base="http://127.0.0.1:$port"
+  log "$provider: the same pages drawn afresh (keeping off, as on the first view after a change)"
+  start_app "$port" "${db_env[@]}" Pages__KeepUntilChange=false || exit 1
+  warming=1
+  for _ in 1 2; do measure_pages; done
+  warming=0
+  measure_pages
+  report_ratios "drawn afresh, as a ratio to the bare page"
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null; done
+  pids=()
 done

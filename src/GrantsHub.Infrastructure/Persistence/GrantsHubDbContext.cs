@@ -70,6 +70,17 @@ public class GrantsHubDbContext(DbContextOptions<GrantsHubDbContext> options)
     public DbSet<VariationTrancheChange> VariationTrancheChanges => Set<VariationTrancheChange>();
     public DbSet<FunderReminderSettings> FunderReminderSettings => Set<FunderReminderSettings>();
     public DbSet<ReminderOptOut> ReminderOptOuts => Set<ReminderOptOut>();
+    public DbSet<DataChange> DataChanges => Set<DataChange>();
+
+    /// <summary>
+    /// Records a change made without the change tracker (ExecuteUpdate, ExecuteDelete), so that pages kept
+    /// until the data changes are drawn again. Changes saved through SaveChanges record themselves.
+    /// </summary>
+    public Task RecordChangeAsync(CancellationToken cancellationToken = default)
+    {
+        DataChanges.Add(new DataChange());
+        return SaveChangesAsync(cancellationToken);
+    }
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -110,8 +121,11 @@ public class GrantsHubDbContext(DbContextOptions<GrantsHubDbContext> options)
 
     private void PrepareForSave()
     {
+        var changed = false;
         foreach (var entry in ChangeTracker.Entries())
         {
+            changed |= (entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted) && entry.Entity is not DataChange;
+
             if (entry.Entity is AuditEntry && entry.State is EntityState.Modified or EntityState.Deleted)
             {
                 throw new InvalidOperationException("The audit trail is append-only: entries cannot be changed or removed.");
@@ -121,6 +135,12 @@ public class GrantsHubDbContext(DbContextOptions<GrantsHubDbContext> options)
             {
                 versioned.Version = Guid.NewGuid();
             }
+        }
+
+        // In the same transaction as the change itself: a kept page can never outlive what it shows.
+        if (changed)
+        {
+            DataChanges.Add(new DataChange());
         }
     }
 

@@ -87,7 +87,7 @@ public static class ServiceRegistration
 
         services.AddAntiforgery(o =>
         {
-            o.Cookie.Name = "grantshub.af";
+            o.Cookie.Name = CookieNames.Antiforgery;
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             o.HeaderName = "X-CSRF-TOKEN";
         });
@@ -109,11 +109,13 @@ public static class ServiceRegistration
         services.AddRouting(o => o.LowercaseUrls = true);
         services.Configure<Microsoft.AspNetCore.Mvc.CookieTempDataProviderOptions>(o =>
         {
-            o.Cookie.Name = "grantshub.flash";
+            o.Cookie.Name = CookieNames.Flash;
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
 
         services.AddScoped<IAuditLog, AuditLog>();
+        services.Configure<KeptPageOptions>(configuration.GetSection(KeptPageOptions.Section));
+        services.AddSingleton<KeptPageStore>();
         services.AddTransient<IEmailSender, MailKitEmailSender>();
         services.AddEmail();
         services.AddJobs(configuration, builder.Environment.ContentRootPath);

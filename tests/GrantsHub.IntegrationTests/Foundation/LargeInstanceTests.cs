@@ -18,7 +18,9 @@ public sealed class LargeInstanceTests(ITestOutputHelper output) : IAsyncLifetim
     private const int MaximumCommandsPerPage = 5;
     private const double Scale = 0.02;
     private static readonly DateTimeOffset Now = new(2026, 11, 27, 10, 0, 0, TimeSpan.Zero);
-    private readonly GrantsHubFactory _app = new(new() { ["App:SeedDemoData"] = "false" });
+    // Pages drawn afresh each time, so the count is each page's own queries, not a kept copy's one query (KeptPageTests).
+    // Drawn afresh with keeping on, a page sends one more: the data's version.
+    private readonly GrantsHubFactory _app = new(new() { ["App:SeedDemoData"] = "false", ["Pages:KeepUntilChange"] = "false" });
     private BenchmarkTargets _targets = null!;
 
     public async Task InitializeAsync()

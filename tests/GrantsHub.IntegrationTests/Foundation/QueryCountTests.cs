@@ -11,7 +11,8 @@ namespace GrantsHub.IntegrationTests.Foundation;
 public sealed class QueryCountTests : IAsyncLifetime
 {
     private const int MaximumCommandsPerPage = 5;
-    private readonly GrantsHubFactory _app = new();
+    // Pages drawn afresh each time, so the count is each page's own queries, not a kept copy's one query (KeptPageTests).
+    private readonly GrantsHubFactory _app = new(new() { ["Pages:KeepUntilChange"] = "false" });
 
     public async Task InitializeAsync()
     {

@@ -35,6 +35,7 @@ public sealed class ModerationController(GrantsHubDbContext db, RoundScores scor
 {
     public const int PageSize = 25;
 
+    [KeepUntilDataChanges]
     [Authorize(Policy = Policies.FunderStaff)]
     [HttpGet("")]
     public async Task<IActionResult> Ranked(int roundId, int page = 1)

@@ -20,6 +20,7 @@ public sealed class AwardsController(GrantsHubDbContext db, AwardPages pages, Aw
 {
     private const long UploadLimit = AwardService.MaxFiles * UploadRules.MaxBytes + 1024 * 1024;
 
+    [KeepUntilDataChanges]
     [Authorize(Policy = Policies.Applicant)]
     [HttpGet("")]
     public async Task<IActionResult> Award(int id) =>

@@ -27,6 +27,7 @@ public sealed class FunderAwardsController(GrantsHubDbContext db, AwardPages pag
     public async Task<IActionResult> PaymentsDue(int page = 1) =>
         View("PaymentsDue", await pages.PaymentsDueAsync(User.RequireFunderId(), page));
 
+    [KeepUntilDataChanges]
     [Authorize(Policy = Policies.FunderStaff)]
     [HttpGet("{id:int}")]
     public async Task<IActionResult> Award(int id) =>

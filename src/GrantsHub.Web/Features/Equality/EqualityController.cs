@@ -10,6 +10,7 @@ public sealed class EqualityController(EqualityDashboardQuery query) : Controlle
 {
     public static readonly string[] Sections = ["access", "experience", "ring-fences", "outcomes", "reached", "trend", "benchmark"];
 
+    [KeepUntilDataChanges]
     [Authorize(Policy = Policies.FunderStaff)]
     [HttpGet("")]
     public async Task<IActionResult> Dashboard(int? programmeId, int? roundId)

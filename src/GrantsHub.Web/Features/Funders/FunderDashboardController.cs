@@ -30,6 +30,7 @@ public sealed class FunderDashboardController(GrantsHubDbContext db, TimeProvide
                 context.Applications.Count(a => a.RoundId == r.Id && a.Status != ApplicationStatus.Draft && a.Status != ApplicationStatus.Withdrawn),
                 context.Applications.Count(a => a.RoundId == r.Id && a.Status == ApplicationStatus.Draft))));
 
+    [KeepUntilDataChanges]
     [Authorize(Policy = Policies.FunderStaff)]
     [HttpGet("")]
     public async Task<IActionResult> Dashboard()

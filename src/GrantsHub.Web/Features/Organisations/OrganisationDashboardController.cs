@@ -55,6 +55,7 @@ public sealed class OrganisationDashboardController(GrantsHubDbContext db, TimeP
         EF.CompileAsyncQuery((GrantsHubDbContext context, DateTimeOffset now) => context.Rounds.AsNoTracking()
             .Count(r => r.Stage == Domain.Rounds.RoundStage.Published && r.OpensAt <= now && r.ClosesAt >= now));
 
+    [KeepUntilDataChanges]
     [Authorize(Policy = Policies.Applicant)]
     [HttpGet("")]
     public async Task<IActionResult> Dashboard()

@@ -43,6 +43,7 @@ public sealed class AgreementsController(AgreementHandler agreements, GrantsHubD
         return Redirect(AgreementUrl(organisationId, result.Id!.Value));
     }
 
+    [KeepUntilDataChanges]
     [HttpGet("{id:int}")]
     public async Task<IActionResult> Show(int organisationId, int id, int history = 1, string? partner = null) => await ShowAsync(organisationId, id, history, partnerSearch: partner);
 

@@ -10,10 +10,12 @@ namespace GrantsHub.Web.Features.Partnerships;
 [Authorize(Policy = Policies.FunderStaff)]
 public sealed class FunderPartnershipsController(PartnershipMap map, AgreementHandler agreements, GrantsHubDbContext db) : Controller
 {
+    [KeepUntilDataChanges]
     [HttpGet("")]
     public async Task<IActionResult> Map(int page = 1, string? show = null) =>
         View("Map", await map.BuildAsync(User.RequireFunderId(), page, show == "gaps"));
 
+    [KeepUntilDataChanges]
     [HttpGet("agreements/{id:int}")]
     public async Task<IActionResult> Show(int id, int history = 1) =>
         await agreements.PageAsync(db.VisibleToFunder(User.RequireFunderId()), id, $"/funder/partnerships/agreements/{id}", memberOf: null, history) is { } page

@@ -75,6 +75,10 @@ public sealed class RetentionJob(
 
         logger.LogInformation("Retention removed {Drafts} drafts ({Answers} answers, {DraftFiles} files) and {DeclinedFiles} files of declined applications",
             result.Drafts, result.DraftAnswers, result.DraftFiles, result.DeclinedFiles);
+
+        // The change log only needs its newest row (the data's version); the rest is history nobody reads.
+        var newest = await db.DataChanges.MaxAsync(c => (long?)c.Id, cancellationToken) ?? 0;
+        await db.DataChanges.Where(c => c.Id < newest).ExecuteDeleteAsync(cancellationToken);
         return result;
     }
 }

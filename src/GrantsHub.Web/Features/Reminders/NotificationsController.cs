@@ -43,7 +43,13 @@ public sealed class NotificationsController(GrantsHubDbContext db, TimeProvider 
         var now = clock.GetUtcNow();
         var changed = await db.Outbox.Where(m => m.Id == id && m.ToUserId == userId && m.LinkUrl != null)
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.ReadAt, m => m.ReadAt ?? now));
-        return changed == 0 ? NotFound() : Back(returnUrl);
+        if (changed == 0)
+        {
+            return NotFound();
+        }
+
+        await db.RecordChangeAsync(); // the unread count is on kept pages
+        return Back(returnUrl);
     }
 
     [Authorize(Policy = Policies.SignedIn)]
@@ -54,6 +60,7 @@ public sealed class NotificationsController(GrantsHubDbContext db, TimeProvider 
         var now = clock.GetUtcNow();
         await db.Outbox.Where(m => m.ToUserId == userId && m.LinkUrl != null && m.ReadAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.ReadAt, now));
+        await db.RecordChangeAsync(); // the unread count is on kept pages
         return Back(returnUrl);
     }
 

@@ -34,6 +34,7 @@ public sealed class RoundApplicationsController(GrantsHubDbContext db, AreaChoic
 {
     public const int PageSize = 25;
 
+    [KeepUntilDataChanges]
     [Authorize(Policy = Policies.FunderStaff)]
     [HttpGet("")]
     public async Task<IActionResult> List(int id, ApplicationFilter filter)
