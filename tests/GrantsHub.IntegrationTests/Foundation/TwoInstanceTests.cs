@@ -62,8 +62,16 @@ public sealed class TwoInstanceTests
             var home = await client.GetDocumentAsync("/organisation");
             Assert.Contains(DemoDataSeeder.ApplicantOrganisation, home.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
 
+            // Both instances keep the home page; a change saved through one is shown at once by each.
+            await client.GetDocumentAsync("/organisation");
             var roundId = await first.RoundIdAsync();
             var applicationId = await client.StartApplicationAsync(roundId, await first.OrganisationIdAsync());
+            for (var i = 0; i < 2; i++)
+            {
+                var again = await client.GetDocumentAsync("/organisation");
+                Assert.NotNull(again.QuerySelector($"a[href='/applications/{applicationId}']"));
+            }
+
             var questionId = await first.QuestionIdAsync(roundId, "Your latest accounts or a budget");
             var sectionId = await first.WithDbAsync(db => db.Questions.Where(q => q.Id == questionId).Select(q => q.SectionId).SingleAsync());
             var saved = await client.SaveSectionAsync(applicationId, sectionId, [("Then", "return")], null, ($"q{questionId}", "Budget 2026.pdf", UploadTests.Pdf));
@@ -78,7 +86,7 @@ public sealed class TwoInstanceTests
                 Assert.Equal(UploadTests.Pdf, await download.Content.ReadAsByteArrayAsync());
             }
 
-            Assert.All(balancer.Served, served => Assert.True(served >= 4, $"Each instance served at least 4 of the 9 requests (served {string.Join(", ", balancer.Served)})."));
+            Assert.All(balancer.Served, served => Assert.True(served >= 4, $"Each instance served at least 4 of the 12 requests (served {string.Join(", ", balancer.Served)})."));
         }
         finally
         {
