@@ -49,11 +49,14 @@ public class Round : IVersioned
 
     public Guid Version { get; set; }
 
-    public RoundStatus StatusAt(DateTimeOffset now) => Stage switch
+    public RoundStatus StatusAt(DateTimeOffset now) => StatusAt(Stage, OpensAt, ClosesAt, now);
+
+    /// <summary>The same, from the three values it depends on, for lists that read only those.</summary>
+    public static RoundStatus StatusAt(RoundStage stage, DateTimeOffset opensAt, DateTimeOffset closesAt, DateTimeOffset now) => stage switch
     {
         RoundStage.Draft => RoundStatus.Draft,
-        RoundStage.Published when now < OpensAt => RoundStatus.Upcoming,
-        RoundStage.Published when now <= ClosesAt => RoundStatus.Open,
+        RoundStage.Published when now < opensAt => RoundStatus.Upcoming,
+        RoundStage.Published when now <= closesAt => RoundStatus.Open,
         RoundStage.Published => RoundStatus.Closed,
         RoundStage.InAssessment => RoundStatus.InAssessment,
         RoundStage.Decided => RoundStatus.Decided,

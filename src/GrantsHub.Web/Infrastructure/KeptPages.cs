@@ -1,7 +1,6 @@
 using GrantsHub.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 
@@ -56,10 +55,6 @@ public sealed class KeptPageStore(IOptions<KeptPageOptions> options) : IDisposab
 /// </summary>
 public sealed class KeptPageFilter(KeptPageStore store, IOptions<KeptPageOptions> options, TimeProvider clock) : IAsyncResourceFilter
 {
-    // Compiled once: sent on every view of a kept page.
-    private static readonly Func<GrantsHubDbContext, Task<long?>> DataVersion =
-        EF.CompileAsyncQuery((GrantsHubDbContext db) => db.DataChanges.Max(c => (long?)c.Id));
-
     public async Task OnResourceExecutionAsync(ResourceExecutingContext context, ResourceExecutionDelegate next)
     {
         var http = context.HttpContext;
@@ -71,7 +66,7 @@ public sealed class KeptPageFilter(KeptPageStore store, IOptions<KeptPageOptions
             return;
         }
 
-        var version = await DataVersion(http.RequestServices.GetRequiredService<GrantsHubDbContext>()) ?? 0;
+        var version = await http.RequestServices.GetRequiredService<GrantsHubDbContext>().DataVersionAsync();
         var minute = clock.GetUtcNow().UtcTicks / TimeSpan.TicksPerMinute;
         var key = string.Join('\n', request.Host.Value, request.Path.Value, request.QueryString.Value, http.User.GetUserId(), browser,
             version.ToString(System.Globalization.CultureInfo.InvariantCulture), minute.ToString(System.Globalization.CultureInfo.InvariantCulture));

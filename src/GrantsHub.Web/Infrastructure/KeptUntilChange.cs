@@ -3,9 +3,10 @@ using Microsoft.Extensions.Caching.Memory;
 namespace GrantsHub.Web.Infrastructure;
 
 /// <summary>
-/// Figures that are costly to work out and kept on each app instance until the next audited change. The caller puts
-/// the id of the latest audit entry in the key, so a change made through the app (each writes an audit entry) makes
-/// the next view work them out afresh; <see cref="AtMost"/> is only a backstop for changes made outside the app.
+/// Figures that are costly to work out and kept on each app instance until anything is saved. The caller puts the data's
+/// version (<see cref="GrantsHub.Infrastructure.Persistence.GrantsHubDbContext.DataVersionAsync"/>) in the key, so any
+/// change saved on any instance makes the next view work them out afresh; <see cref="AtMost"/> is only a backstop for
+/// changes made outside the app.
 /// </summary>
 public static class KeptUntilChange
 {

@@ -102,7 +102,7 @@ public sealed class ModerationController(GrantsHubDbContext db, RoundScores scor
         await db.RoundsOf(User.RequireFunderId()).AsNoTracking().Where(r => r.Id == roundId)
             .Select(r => new RoundForScoring(r.Title, r.ScoreMinimum, r.ScoreMaximum,
                 db.Panels.Where(p => p.RoundId == r.Id).Select(p => (decimal?)p.DivergenceThreshold).FirstOrDefault() ?? 20m,
-                db.AuditEntries.Max(e => (long?)e.Id) ?? 0))
+                db.DataChanges.Max(c => (long?)c.Id) ?? 0)) // the data's version, in the same round trip
             .SingleOrDefaultAsync();
 
     private async Task<ModerationDetail?> DetailAsync(int roundId, int id, ModerationForm? form)

@@ -17,9 +17,9 @@ public sealed record ScoredApplication(
 public sealed class RoundScores(GrantsHubDbContext db, IMemoryCache cache)
 {
     /// <summary>
-    /// The round's applications, best score first. With <paramref name="lastChange"/> (the latest audit entry's id) the
-    /// table is kept on this app instance until the next audited change: every score submitted or changed, moderation,
-    /// assignment, withdrawal and profile change writes one, so a kept table is never out of date.
+    /// The round's applications, best score first. With <paramref name="lastChange"/> (the data's version,
+    /// <see cref="GrantsHubDbContext.DataVersionAsync"/>) the table is kept on this app instance until anything is saved,
+    /// so a kept table is never out of date.
     /// </summary>
     public async Task<IReadOnlyList<ScoredApplication>> RankedAsync(int roundId, int scaleMinimum, int scaleMaximum, decimal divergenceThreshold, long? lastChange = null)
     {

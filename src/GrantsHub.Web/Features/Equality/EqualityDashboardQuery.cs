@@ -15,7 +15,7 @@ public sealed record EqualityDashboard(
 {
     public IEnumerable<(int Id, string Name)> Programmes => Rounds.Select(r => (r.ProgrammeId, r.Programme)).Distinct().OrderBy(p => p.Programme);
 
-    /// <summary>What the figures depend on (funder, scope, latest audited change, UK date): their rendered tables and charts are kept under it too.</summary>
+    /// <summary>What the figures depend on (funder, scope, the data's version, UK date): their rendered tables and charts are kept under it too.</summary>
     public string FiguresKey { get; init; } = "";
 }
 
@@ -36,7 +36,7 @@ public sealed class EqualityDashboardQuery(GrantsHubDbContext db, EqualityFactsQ
             f.Name,
             Rounds = db.Rounds.Where(r => r.Programme!.FunderId == f.Id).OrderBy(r => r.OpensAt).ThenBy(r => r.Id)
                 .Select(r => new { Option = new RoundOption(r.Id, r.ProgrammeId, r.Programme!.Name, r.Title, r.OpensAt), r.Budget, r.RingFences }).ToList(),
-            LastChange = db.AuditEntries.Max(e => (long?)e.Id) ?? 0,
+            LastChange = db.DataChanges.Max(c => (long?)c.Id) ?? 0, // the data's version, in the same round trip
         }).SingleAsync();
         var rounds = funder.Rounds.Select(r => r.Option).ToList();
         var round = rounds.FirstOrDefault(r => r.Id == roundId);
@@ -77,8 +77,8 @@ public sealed class EqualityDashboardQuery(GrantsHubDbContext db, EqualityFactsQ
 }
 
 /// <summary>
-/// Every funder's benchmark figures, worked out from all applications once per change (the id of the latest audit
-/// entry is the key) on each app instance, rather than on every view of every funder's dashboard.
+/// Every funder's benchmark figures, worked out from all applications once per change (the data's version is the key)
+/// on each app instance, rather than on every view of every funder's dashboard.
 /// </summary>
 public sealed class BenchmarkFigures(EqualityFactsQuery facts, IMemoryCache cache)
 {

@@ -26,7 +26,7 @@ public sealed class FunderDashboardController(GrantsHubDbContext db, TimeProvide
         EF.CompileAsyncQuery((GrantsHubDbContext context, int funderId) => context.Rounds.AsNoTracking()
             .Where(r => r.Programme!.FunderId == funderId)
             .Select(r => new RoundCounts(
-                r.ProgrammeId, r.Programme!.Name, r.Programme.TotalBudget, r,
+                r.ProgrammeId, r.Programme!.Name, r.Programme.TotalBudget, r.Id, r.Title, r.Stage, r.OpensAt, r.ClosesAt, r.Budget,
                 context.Applications.Count(a => a.RoundId == r.Id && a.Status != ApplicationStatus.Draft && a.Status != ApplicationStatus.Withdrawn),
                 context.Applications.Count(a => a.RoundId == r.Id && a.Status == ApplicationStatus.Draft))));
 
@@ -42,13 +42,15 @@ public sealed class FunderDashboardController(GrantsHubDbContext db, TimeProvide
         var programmes = rounds
             .GroupBy(r => (r.ProgrammeId, r.Programme, r.ProgrammeBudget))
             .Select(g => new ProgrammeSummary(g.Key.ProgrammeId, g.Key.Programme, g.Key.ProgrammeBudget, g
-                .OrderByDescending(r => r.Round.OpensAt)
-                .Select(r => new RoundSummary(r.Round.Id, r.Round.Title, r.Round.StatusAt(now), r.Round.OpensAt, r.Round.ClosesAt, r.Round.Budget, r.Submitted, r.Drafts))
+                .OrderByDescending(r => r.OpensAt)
+                .Select(r => new RoundSummary(r.Id, r.Title, Round.StatusAt(r.Stage, r.OpensAt, r.ClosesAt, now), r.OpensAt, r.ClosesAt, r.Budget, r.Submitted, r.Drafts))
                 .ToList()))
             .OrderBy(p => p.Name)
             .ToList();
         return View(new FunderDashboardViewModel(funderName, programmes));
     }
 
-    private sealed record RoundCounts(int ProgrammeId, string Programme, decimal ProgrammeBudget, Round Round, int Submitted, int Drafts);
+    // Only what the table shows: reading whole rounds would bring their descriptions and settings to every view.
+    private sealed record RoundCounts(int ProgrammeId, string Programme, decimal ProgrammeBudget, int Id, string Title, RoundStage Stage,
+        DateTimeOffset OpensAt, DateTimeOffset ClosesAt, decimal Budget, int Submitted, int Drafts);
 }

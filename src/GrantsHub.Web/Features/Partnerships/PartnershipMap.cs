@@ -38,9 +38,8 @@ public sealed record PartnershipMapPage(Page<MapArea> Areas, bool GapsOnly, int 
 /// current partnership, and areas with no organisation on GrantsHub at all.
 /// </summary>
 /// <remarks>
-/// A page is kept (on each app instance) until the next audited change anywhere, since every change that moves the map
-/// (an agreement, a decision, an organisation's profile or area, an area import) writes an audit entry: one query serves
-/// a page whose data has not changed, five build it when it has.
+/// A page is kept (on each app instance) until anything is saved anywhere (the data's version is in the key): one query
+/// serves a page whose data has not changed, five build it when it has.
 /// </remarks>
 public sealed class PartnershipMap(GrantsHubDbContext db, IMemoryCache cache, TimeProvider clock)
 {
@@ -49,7 +48,7 @@ public sealed class PartnershipMap(GrantsHubDbContext db, IMemoryCache cache, Ti
     public async Task<PartnershipMapPage> BuildAsync(int funderId, int page, bool gapsOnly)
     {
         var now = clock.GetUtcNow();
-        var lastChange = await db.AuditEntries.MaxAsync(e => (long?)e.Id) ?? 0;
+        var lastChange = await db.DataVersionAsync();
         var key = (nameof(PartnershipMap), funderId, page, gapsOnly, lastChange, UkTime.Today(now));
         return await cache.GetOrWorkOutAsync(key, () => WorkOutAsync(funderId, page, gapsOnly, now));
     }

@@ -77,7 +77,7 @@ public sealed class RetentionJob(
             result.Drafts, result.DraftAnswers, result.DraftFiles, result.DeclinedFiles);
 
         // The change log only needs its newest row (the data's version); the rest is history nobody reads.
-        var newest = await db.DataChanges.MaxAsync(c => (long?)c.Id, cancellationToken) ?? 0;
+        var newest = await db.DataVersionAsync();
         await db.DataChanges.Where(c => c.Id < newest).ExecuteDeleteAsync(cancellationToken);
         return result;
     }
