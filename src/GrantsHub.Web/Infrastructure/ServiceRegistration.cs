@@ -98,6 +98,7 @@ public static class ServiceRegistration
         services.AddControllersWithViews(options =>
             {
                 options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+                options.Filters.Add<OneConnectionPerPageFilter>();
             })
             .AddRazorOptions(options =>
             {

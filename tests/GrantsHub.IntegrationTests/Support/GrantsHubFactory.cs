@@ -24,6 +24,14 @@ public class GrantsHubFactory : WebApplicationFactory<Program>
     private readonly string? _postgresDatabase;
     private readonly bool _ownsStorage;
 
+    static GrantsHubFactory()
+    {
+        // Most tests build an app of their own, and each app watches its settings files and web root for changes. On Linux
+        // every watcher holds an inotify instance until it is finalised, and a full run reached the default limit of 128
+        // per user, failing whichever test then started an app. Polling holds none, and no test edits those files.
+        Environment.SetEnvironmentVariable("DOTNET_USE_POLLING_FILE_WATCHER", "true");
+    }
+
     /// <param name="sharedDirectory">Storage shared with other hosts (a restart, a second instance); its last user disposes it with <see cref="DeleteStorageAsync"/>.</param>
     public GrantsHubFactory(Dictionary<string, string?>? settings = null, DateTimeOffset? now = null, string? sharedDirectory = null)
     {

@@ -45,7 +45,7 @@ public sealed class UkTimeTests
     [Fact]
     public void Money_reads_as_pounds()
     {
-        Assert.Equal("£60,000", MoneyTagHelper.Format(60_000m));
-        Assert.Equal("£1,234.50", MoneyTagHelper.Format(1_234.5m));
+        Assert.Equal("£60,000", Display.FormatMoney(60_000m));
+        Assert.Equal("£1,234.50", Display.FormatMoney(1_234.5m));
     }
 }

@@ -49,7 +49,7 @@ public static class ApplicationPages
             new(LoadedApplication.ProjectSectionId, ProjectTitle, loaded.SectionUrl(LoadedApplication.ProjectSectionId),
             [
                 new(nameof(ProjectForm.ProjectTitle), "Project title", a.ProjectTitle, null, ProblemOf(project, nameof(ProjectForm.ProjectTitle))),
-                new(nameof(ProjectForm.AmountRequested), "Amount requested", a.AmountRequested == 0 ? "" : Infrastructure.MoneyTagHelper.Format(a.AmountRequested), null, ProblemOf(project, nameof(ProjectForm.AmountRequested))),
+                new(nameof(ProjectForm.AmountRequested), "Amount requested", a.AmountRequested == 0 ? "" : Infrastructure.Display.FormatMoney(a.AmountRequested), null, ProblemOf(project, nameof(ProjectForm.AmountRequested))),
                 new(nameof(ProjectForm.DurationMonths), "How long the project will last", a.DurationMonths == 0 ? "" : string.Create(CultureInfo.InvariantCulture, $"{a.DurationMonths} months"), null, ProblemOf(project, nameof(ProjectForm.DurationMonths))),
             ]),
         };

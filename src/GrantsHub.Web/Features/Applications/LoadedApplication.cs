@@ -141,7 +141,7 @@ public static class ProjectRules
         else if (amount < round.MinimumGrant || amount > round.MaximumGrant)
         {
             problems.Add(new AnswerProblem(LoadedApplication.ProjectSectionId, nameof(ProjectForm.AmountRequested),
-                $"Ask for between {MoneyTagHelper.Format(round.MinimumGrant)} and {MoneyTagHelper.Format(round.MaximumGrant)}"));
+                $"Ask for between {Display.FormatMoney(round.MinimumGrant)} and {Display.FormatMoney(round.MaximumGrant)}"));
         }
 
         if (months == 0)

@@ -96,7 +96,7 @@ public sealed class AwardService(GrantsHubDbContext db, IAuditLog audit, TimePro
         var scheduled = award.Tranches.Sum(t => t.Amount);
         if (scheduled + form.Amount!.Value > award.Amount)
         {
-            return [new("Amount", $"The payments would add up to more than the award: {MoneyTagHelper.Format(award.Amount - scheduled)} is left to schedule")];
+            return [new("Amount", $"The payments would add up to more than the award: {Display.FormatMoney(award.Amount - scheduled)} is left to schedule")];
         }
 
         if (form.MilestoneId is { } milestoneId && award.Milestones.All(m => m.Id != milestoneId))
@@ -111,7 +111,7 @@ public sealed class AwardService(GrantsHubDbContext db, IAuditLog audit, TimePro
 
         var tranche = new AwardTranche { Number = award.Tranches.Count + 1, Amount = form.Amount.Value, PlannedDate = form.PlannedDate!.Value, MilestoneId = form.MilestoneId };
         award.Tranches.Add(tranche);
-        Audit(award, AwardAuditKinds.OfferChanged, $"Payment of {MoneyTagHelper.Format(tranche.Amount)} added to {award.Reference}", null,
+        Audit(award, AwardAuditKinds.OfferChanged, $"Payment of {Display.FormatMoney(tranche.Amount)} added to {award.Reference}", null,
             new { tranche.Amount, tranche.PlannedDate, tranche.MilestoneId });
         return await SaveAsync(award, form.Version);
     }
@@ -127,7 +127,7 @@ public sealed class AwardService(GrantsHubDbContext db, IAuditLog audit, TimePro
         var scheduled = award.Tranches.Sum(t => t.Amount);
         if (scheduled != award.Amount)
         {
-            return [new("", $"Schedule payments adding up to the award of {MoneyTagHelper.Format(award.Amount)} before issuing the offer: {MoneyTagHelper.Format(scheduled)} is scheduled")];
+            return [new("", $"Schedule payments adding up to the award of {Display.FormatMoney(award.Amount)} before issuing the offer: {Display.FormatMoney(scheduled)} is scheduled")];
         }
 
         if (award.RespondBy is { } respondBy && respondBy < Today)
@@ -147,7 +147,7 @@ public sealed class AwardService(GrantsHubDbContext db, IAuditLog audit, TimePro
         Audit(award, AwardAuditKinds.Offered, $"Offer {award.Reference} issued", new { Status = AwardStatus.Draft },
             new { award.Status, award.Amount, award.StartDate, award.EndDate, award.RespondBy, Tranches = award.Tranches.Count, Milestones = award.Milestones.Count });
         await emails.SendAsync(award, "AwardOffered", OfferKey(award), $"Grant offer {award.Reference}: please accept or decline",
-            $"You have a grant offer of {MoneyTagHelper.Format(award.Amount)} for {Dates(award.StartDate, award.EndDate)}. A signatory of your organisation can accept or decline it online by {award.RespondBy.Value.ToString("d MMMM yyyy", UkTime.Culture)}.",
+            $"You have a grant offer of {Display.FormatMoney(award.Amount)} for {Dates(award.StartDate, award.EndDate)}. A signatory of your organisation can accept or decline it online by {award.RespondBy.Value.ToString("d MMMM yyyy", UkTime.Culture)}.",
             null, awardUrl);
         return await SaveAsync(award, version);
     }
@@ -319,7 +319,7 @@ public sealed class AwardService(GrantsHubDbContext db, IAuditLog audit, TimePro
             return [new("", e.Message)];
         }
 
-        Audit(tranche.Award, AwardAuditKinds.PaymentRecorded, $"Payment {tranche.Number} of {MoneyTagHelper.Format(tranche.Amount)} on {tranche.Award.Reference} recorded",
+        Audit(tranche.Award, AwardAuditKinds.PaymentRecorded, $"Payment {tranche.Number} of {Display.FormatMoney(tranche.Amount)} on {tranche.Award.Reference} recorded",
             new { Status = TrancheStatus.Due }, new { tranche.Status, payment.Amount, payment.PaidOn, payment.Reference }, "AwardTranche", tranche.Id);
         return await SaveAsync(tranche, form.Version);
     }
@@ -469,12 +469,12 @@ public sealed class AwardService(GrantsHubDbContext db, IAuditLog audit, TimePro
 
                 if (changes.Count == 0 || changes.Sum(c => c.Amount) != unpaid.Sum(t => t.Amount))
                 {
-                    return [new("TrancheAmounts", $"The unpaid payments must still add up to {MoneyTagHelper.Format(unpaid.Sum(t => t.Amount))}")];
+                    return [new("TrancheAmounts", $"The unpaid payments must still add up to {Display.FormatMoney(unpaid.Sum(t => t.Amount))}")];
                 }
 
                 variation.TrancheChanges = changes;
                 variation.Summary = string.Join("; ", unpaid.Zip(changes, (t, c) =>
-                    $"Payment {t.Number}: {MoneyTagHelper.Format(t.Amount)} on {Date(t.PlannedDate)} → {MoneyTagHelper.Format(c.Amount)} on {Date(c.PlannedDate)}"));
+                    $"Payment {t.Number}: {Display.FormatMoney(t.Amount)} on {Date(t.PlannedDate)} → {Display.FormatMoney(c.Amount)} on {Date(c.PlannedDate)}"));
                 break;
         }
 

@@ -296,7 +296,7 @@ public sealed class AgreementHandler(GrantsHubDbContext db, IFileStore files, IA
 
         if (!agreement.TryMove(action, now))
         {
-            return AgreementResult.Invalid("", $"A {StatusBadgeTagHelper.Humanise(before.ToString()).ToLowerInvariant()} agreement cannot be {PartnershipLabels.Past(action)}");
+            return AgreementResult.Invalid("", $"A {Display.Humanise(before.ToString()).ToLowerInvariant()} agreement cannot be {PartnershipLabels.Past(action)}");
         }
 
         Record($"partnership.{action.ToString().ToLowerInvariant()}", $"Agreement {PartnershipLabels.Past(action)}", agreement,
@@ -378,7 +378,7 @@ public sealed class AgreementHandler(GrantsHubDbContext db, IFileStore files, IA
             AgreementLifecycle.StatusAt(a.Stage, a.EndsOn, clock.GetUtcNow()), a.SignedDocumentName, a.SignedDocumentUploadedAt,
             a.Parties.Select(p => new PartyView(p.Id, p.Organisation ?? p.ExternalName!, p.ExternalKind is { } kind ? PartnershipLabels.Of(kind) : "Organisation on GrantsHub",
                 p.Organisation is not null, p.ContactName, p.ContactEmail, p.Role, p.Responsibilities)).ToList(),
-            a.Awards.OrderBy(aw => aw.Reference, StringComparer.Ordinal).Select(aw => new LinkedAward(aw.Id, aw.Reference ?? "", StatusBadgeTagHelper.Humanise(aw.Status.ToString()!))).ToList(), a.Version)
+            a.Awards.OrderBy(aw => aw.Reference, StringComparer.Ordinal).Select(aw => new LinkedAward(aw.Id, aw.Reference ?? "", Display.Humanise(aw.Status.ToString()!))).ToList(), a.Version)
         {
             LeadAreaCode = a.LeadArea,
         };

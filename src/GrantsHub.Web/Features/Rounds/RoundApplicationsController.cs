@@ -76,7 +76,7 @@ public sealed class RoundApplicationsController(GrantsHubDbContext db, AreaChoic
         ];
         var cells = rows.Select(r => new[]
         {
-            r.Reference, r.Organisation, StatusBadgeTagHelper.Humanise(r.LegalForm.ToString()), r.UserLed ? "yes" : "no", r.CommunityLed ? "yes" : "no",
+            r.Reference, r.Organisation, Display.Humanise(r.LegalForm.ToString()), r.UserLed ? "yes" : "no", r.CommunityLed ? "yes" : "no",
             r.AreaCode, r.AreaName, r.Decile?.ToString(CultureInfo.InvariantCulture), r.ProjectTitle,
             r.AmountRequested.ToString("0.00", CultureInfo.InvariantCulture), r.DurationMonths.ToString(CultureInfo.InvariantCulture), r.Status.ToString(),
             r.SubmittedAt is { } at ? UkTime.ToLocal(at).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) : null,

@@ -47,7 +47,7 @@ public sealed class RoundPageQuery(GrantsHubDbContext db, TimeProvider clock)
 
         if (round.MaximumAnnualIncome is { } income)
         {
-            rules.Add($"Your annual income must be under {MoneyTagHelper.Format(income)}.");
+            rules.Add($"Your annual income must be under {Display.FormatMoney(income)}.");
         }
 
         if (areaNames.Count > 0)

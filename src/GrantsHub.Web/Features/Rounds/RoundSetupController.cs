@@ -143,7 +143,7 @@ public sealed class RoundSetupController(GrantsHubDbContext db, RoundSetupServic
             ? round.IsAcceptingSubmissionsAt(now)
                 ? $"{round.Title} is published and open: applicants can apply until {UkTime.Format(round.ClosesAt)}."
                 : $"{round.Title} is published. Applicants can see it now and apply from {UkTime.Format(round.OpensAt)}."
-            : $"{round.Title} is now {StatusBadgeTagHelper.Humanise(round.StatusAt(now).ToString()).ToLowerInvariant()}.";
+            : $"{round.Title} is now {Display.Humanise(round.StatusAt(now).ToString()).ToLowerInvariant()}.";
         return RedirectToAction(nameof(Overview), new { id });
     }
 

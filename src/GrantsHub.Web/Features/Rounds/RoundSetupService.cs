@@ -70,7 +70,7 @@ public sealed class RoundSetupService(GrantsHubDbContext db, IAuditLog audit, Ti
         var now = clock.GetUtcNow();
         if (!RoundStages.CanMove(round, stage, now))
         {
-            return [new RoundProblem("", $"A round that is {StatusBadgeTagHelper.Humanise(round.StatusAt(now).ToString()).ToLower(CultureInfo.InvariantCulture)} cannot be moved to {StatusBadgeTagHelper.Humanise(stage.ToString()).ToLower(CultureInfo.InvariantCulture)}.")];
+            return [new RoundProblem("", $"A round that is {Display.Humanise(round.StatusAt(now).ToString()).ToLower(CultureInfo.InvariantCulture)} cannot be moved to {Display.Humanise(stage.ToString()).ToLower(CultureInfo.InvariantCulture)}.")];
         }
 
         if (stage == RoundStage.Published)
