@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.Caching.Memory;
 
 namespace GrantsHub.Web.Infrastructure;
@@ -12,6 +13,14 @@ public static class KeptUntilChange
 {
     public static readonly TimeSpan AtMost = TimeSpan.FromMinutes(10);
 
+    // The workings-out under way on this instance, by key.
+    private static readonly ConcurrentDictionary<object, Task> Running = new();
+
+    /// <summary>
+    /// The kept figures for <paramref name="key"/>, or works them out once: views that ask while they are being worked
+    /// out wait for that one working-out rather than each starting their own (after a change, every dashboard open at
+    /// the time would otherwise work out the same figures at once). A working-out that fails is not kept.
+    /// </summary>
     public static async Task<T> GetOrWorkOutAsync<T>(this IMemoryCache cache, object key, Func<Task<T>> workOut)
         where T : notnull
     {
@@ -20,8 +29,34 @@ public static class KeptUntilChange
             return kept;
         }
 
-        kept = await workOut();
-        cache.Set(key, kept, AtMost);
-        return kept;
+        var mine = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var running = Running.GetOrAdd(key, mine.Task);
+        if (running != mine.Task)
+        {
+            return await (Task<T>)running;
+        }
+
+        try
+        {
+            // Another working-out may have finished between the first look and taking this one on.
+            if (!cache.TryGetValue(key, out kept) || kept is null)
+            {
+                kept = await workOut();
+                cache.Set(key, kept, AtMost);
+            }
+
+            mine.SetResult(kept);
+            return kept;
+        }
+        catch (Exception e)
+        {
+            mine.SetException(e);
+            _ = mine.Task.Exception; // observed here, so no one waiting is not an unobserved-task error
+            throw;
+        }
+        finally
+        {
+            Running.TryRemove(new KeyValuePair<object, Task>(key, mine.Task));
+        }
     }
 }

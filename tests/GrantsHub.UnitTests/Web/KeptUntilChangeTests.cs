@@ -1,0 +1,55 @@
+using GrantsHub.Web.Infrastructure;
+using Microsoft.Extensions.Caching.Memory;
+
+namespace GrantsHub.UnitTests.Web;
+
+public sealed class KeptUntilChangeTests : IDisposable
+{
+    private readonly MemoryCache _cache = new(new MemoryCacheOptions());
+    private readonly object _key = (nameof(KeptUntilChangeTests), Guid.NewGuid());
+    private int _workingsOut;
+
+    public void Dispose() => _cache.Dispose();
+
+    [Fact]
+    public async Task Views_that_ask_while_figures_are_worked_out_wait_for_that_one_working_out()
+    {
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        var first = _cache.GetOrWorkOutAsync(_key, () => WorkOutAsync(release.Task, "figures"));
+        var second = _cache.GetOrWorkOutAsync(_key, () => WorkOutAsync(release.Task, "figures again"));
+        var third = _cache.GetOrWorkOutAsync(_key, () => WorkOutAsync(release.Task, "figures again"));
+        Assert.False(second.IsCompleted);
+        release.SetResult();
+
+        Assert.Equal(["figures", "figures", "figures"], await Task.WhenAll(first, second, third));
+        Assert.Equal(1, _workingsOut);
+        Assert.Equal("figures", await _cache.GetOrWorkOutAsync(_key, () => WorkOutAsync(Task.CompletedTask, "not asked")));
+        Assert.Equal(1, _workingsOut);
+    }
+
+    [Fact]
+    public async Task A_working_out_that_fails_fails_everyone_waiting_for_it_and_is_not_kept()
+    {
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var first = _cache.GetOrWorkOutAsync<string>(_key, async () =>
+        {
+            await release.Task;
+            throw new InvalidOperationException("the database went away");
+        });
+        var waiting = _cache.GetOrWorkOutAsync(_key, () => WorkOutAsync(Task.CompletedTask, "not asked"));
+        release.SetResult();
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => first);
+        await Assert.ThrowsAsync<InvalidOperationException>(() => waiting);
+        Assert.Equal("worked out afresh", await _cache.GetOrWorkOutAsync(_key, () => WorkOutAsync(Task.CompletedTask, "worked out afresh")));
+        Assert.Equal(1, _workingsOut);
+    }
+
+    private async Task<string> WorkOutAsync(Task release, string figures)
+    {
+        Interlocked.Increment(ref _workingsOut);
+        await release;
+        return figures;
+    }
+}
