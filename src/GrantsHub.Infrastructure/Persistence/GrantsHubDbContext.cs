@@ -73,14 +73,14 @@ public class GrantsHubDbContext(DbContextOptions<GrantsHubDbContext> options)
     public DbSet<DataChange> DataChanges => Set<DataChange>();
 
     // Compiled once: read on every view of a kept page.
-    private static readonly Func<GrantsHubDbContext, Task<long?>> NewestChange =
-        EF.CompileAsyncQuery((GrantsHubDbContext db) => db.DataChanges.Max(c => (long?)c.Id));
+    private static readonly Func<GrantsHubDbContext, CancellationToken, Task<long?>> NewestChange =
+        EF.CompileAsyncQuery((GrantsHubDbContext db, CancellationToken cancellationToken) => db.DataChanges.Max(c => (long?)c.Id));
 
     /// <summary>
     /// The data's version: the id of the newest <see cref="DataChange"/> (0 before any). It moves with every saved change,
     /// on any instance; inside a query, <c>DataChanges.Max(c => (long?)c.Id) ?? 0</c> reads the same in the same round trip.
     /// </summary>
-    public async Task<long> DataVersionAsync() => await NewestChange(this) ?? 0;
+    public async Task<long> DataVersionAsync(CancellationToken cancellationToken = default) => await NewestChange(this, cancellationToken) ?? 0;
 
     /// <summary>
     /// Records a change made without the change tracker (ExecuteUpdate, ExecuteDelete), so that pages kept

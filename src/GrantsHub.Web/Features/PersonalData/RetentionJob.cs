@@ -77,7 +77,7 @@ public sealed class RetentionJob(
             result.Drafts, result.DraftAnswers, result.DraftFiles, result.DeclinedFiles);
 
         // The change log only needs its newest row (the data's version); the rest is history nobody reads.
-        var newest = await db.DataVersionAsync();
+        var newest = await db.DataVersionAsync(cancellationToken);
         await db.DataChanges.Where(c => c.Id < newest).ExecuteDeleteAsync(cancellationToken);
         return result;
     }
