@@ -3,7 +3,7 @@
 # the app in Release on it, and measures each main page with wrk, printing requests per second and
 # p99 latency, and each page's throughput as a ratio to the bare reference page (/funders: one
 # compiled no-tracking query rendered by a Razor view), anonymous and signed in. Then, on PostgreSQL, two instances behind
-# nginx on loopback against one instance.
+# nginx on loopback against one instance behind the same nginx (and against one instance reached directly).
 #
 #   scripts/bench.sh [--scale 1] [--duration 10] [--providers "sqlite postgresql"] [--connections 16]
 #
@@ -148,10 +148,62 @@ measure_pages() {
   measure agreement-page "$base/organisation/$org_id/agreements/$agreement_id" org
 }
 
-# measure_through_nginx: the two pages measured again through the round-robin in front of two instances, against $lb.
+# measure_through_nginx <suffix> <base>: the two pages measured again through a round-robin, under labels ending <suffix>.
 measure_through_nginx() {
-  measure funder-dashboard-x2 "$lb/funder" funder
-  measure round-applications-x2 "$lb/funder/rounds/$round_id/applications" funder
+  measure "funder-dashboard-$1" "$2/funder" funder
+  measure "round-applications-$1" "$2/funder/rounds/$round_id/applications" funder
+}
+
+# two_against_one <port of the running instance> <env...>: starts a second instance with the same settings and nginx in
+# front of the first alone ($lb1) and of both ($lb2). The two pages are measured through each in turn, twice, so the proxy
+# hop is the same on both sides and the machine's drift from one minute to the next falls on both alike. Prints two
+# against one through nginx, and two through nginx against the first instance reached directly (measured above).
+two_against_one() {
+  local first=$1; shift
+  local second lb1_port lb2_port lb1 lb2 n url page
+  second=$(free_port)
+  start_app "$second" "$@" || exit 1
+  lb1_port=$(free_port)
+  lb2_port=$(free_port)
+  cat >"$bench_dir/nginx.conf" <<CONF
+worker_processes 1;
+pid $bench_dir/nginx.pid;
+error_log $bench_dir/nginx-error.log;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  upstream one { server 127.0.0.1:$first; keepalive 32; }
+  upstream both { server 127.0.0.1:$first; server 127.0.0.1:$second; keepalive 32; }
+  proxy_http_version 1.1;
+  proxy_set_header Connection "";
+  proxy_set_header Host \$host;
+  proxy_set_header X-Forwarded-For \$remote_addr;
+  proxy_set_header X-Forwarded-Proto \$scheme;
+  client_max_body_size 12m;
+  server { listen 127.0.0.1:$lb1_port; location / { proxy_pass http://one; } }
+  server { listen 127.0.0.1:$lb2_port; location / { proxy_pass http://both; } }
+}
+CONF
+  "$nginx_bin" -c "$bench_dir/nginx.conf" -p "$bench_dir" || exit 1
+  lb1="http://127.0.0.1:$lb1_port" lb2="http://127.0.0.1:$lb2_port"
+  warming=1
+  measure_through_nginx x1 "$lb1"; measure_through_nginx x2 "$lb2"
+  warming=0
+  local -A sum=()
+  for _ in 1 2; do
+    for n in x1 x2; do
+      [ $n = x1 ] && url=$lb1 || url=$lb2
+      measure_through_nginx $n "$url"
+      for page in funder-dashboard round-applications; do
+        sum[$page-$n]=$(python3 -c "import sys; print(float(sys.argv[1]) + float(sys.argv[2]))" "${sum[$page-$n]:-0}" "${rps[$page-$n]}")
+      done
+    done
+  done
+  for page in funder-dashboard round-applications; do
+    printf '  %-28s %s\n' "two / one behind nginx, $page" "$(ratio "${sum[$page-x2]}" "${sum[$page-x1]}")"
+    printf '  %-28s %s\n' "two behind nginx / one direct, $page" "$(ratio "$(python3 -c "import sys; print(float(sys.argv[1]) / 2)" "${sum[$page-x2]}")" "${rps[$page]}")"
+  done
+  kill "$(cat "$bench_dir/nginx.pid")" 2>/dev/null && rm -f "$bench_dir/nginx.pid"
 }
 
 warm_seconds=3
@@ -205,42 +257,8 @@ for provider in $providers; do
   (cd "$bench_dir/web" && env "${db_env[@]}" dotnet "$bench_dir/harness/GrantsHub.Benchmarks.dll" scans --now "$generated_at" --runs 7) || exit 1
 
   if [ "$provider" = postgresql ]; then
-    single=${rps[funder-dashboard]}
-    single_list=${rps[round-applications]}
-    port2=$(free_port)
-    log "postgresql: a second instance on port $port2 and nginx round-robin in front of both"
-    start_app "$port2" "${db_env[@]}" || exit 1
-    lb_port=$(free_port)
-    cat >"$bench_dir/nginx.conf" <<CONF
-worker_processes 1;
-pid $bench_dir/nginx.pid;
-error_log $bench_dir/nginx-error.log;
-events { worker_connections 1024; }
-http {
-  access_log off;
-  upstream grantshub { server 127.0.0.1:$port; server 127.0.0.1:$port2; keepalive 32; }
-  server {
-    listen 127.0.0.1:$lb_port;
-    client_max_body_size 12m;
-    location / {
-      proxy_pass http://grantshub;
-      proxy_http_version 1.1;
-      proxy_set_header Connection "";
-      proxy_set_header Host \$host;
-      proxy_set_header X-Forwarded-For \$remote_addr;
-      proxy_set_header X-Forwarded-Proto \$scheme;
-    }
-  }
-}
-CONF
-    "$nginx_bin" -c "$bench_dir/nginx.conf" -p "$bench_dir" || exit 1
-    lb="http://127.0.0.1:$lb_port"
-    warming=1
-    measure_through_nginx
-    warming=0
-    measure_through_nginx
-    printf '  %-28s %s\n' "two instances / one, funder dashboard" "$(ratio "${rps[funder-dashboard-x2]}" "$single")"
-    printf '  %-28s %s\n' "two instances / one, round applications" "$(ratio "${rps[round-applications-x2]}" "$single_list")"
+    log "postgresql: a second instance; nginx in front of the first alone and of both"
+    two_against_one "$port" "${db_env[@]}"
   fi
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null; done
   pids=()
@@ -257,6 +275,11 @@ CONF
   warming=0
   measure_pages
   report_ratios "drawn afresh, as a ratio to the bare page"
+  if [ "$provider" = postgresql ]; then
+    log "postgresql: drawn afresh, a second instance; nginx in front of the first alone and of both"
+    two_against_one "$port" "${db_env[@]}" Pages__KeepUntilChange=false
+  fi
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null; done
   pids=()
+  [ -f "$bench_dir/nginx.pid" ] && kill "$(cat "$bench_dir/nginx.pid")" 2>/dev/null && rm -f "$bench_dir/nginx.pid"
 done
