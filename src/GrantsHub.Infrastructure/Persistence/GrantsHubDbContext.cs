@@ -17,6 +17,7 @@ using GrantsHub.Infrastructure.Identity;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace GrantsHub.Infrastructure.Persistence;
@@ -134,7 +135,8 @@ public class GrantsHubDbContext(DbContextOptions<GrantsHubDbContext> options)
         var changed = false;
         foreach (var entry in ChangeTracker.Entries())
         {
-            changed |= (entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted) && entry.Entity is not DataChange;
+            changed |= (entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted) && entry.Entity is not DataChange
+                && !IsSignInBookkeeping(entry);
 
             if (entry.Entity is AuditEntry && entry.State is EntityState.Modified or EntityState.Deleted)
             {
@@ -153,6 +155,19 @@ public class GrantsHubDbContext(DbContextOptions<GrantsHubDbContext> options)
             DataChanges.Add(new DataChange());
         }
     }
+
+    /// <summary>
+    /// A person's time of last sign-in, written on every sign-in (with the stamp Identity renews on every update of a
+    /// person), and nothing else of theirs. No kept page shows it (only the team page, which is never kept), so it does not
+    /// move the data's version: otherwise every sign-in, by anyone, would redraw every kept page and work out every kept
+    /// figure again on every instance. Only the values that really differ from those read count, so a person attached
+    /// from elsewhere (whose values read are not known) is always a change.
+    /// </summary>
+    private static bool IsSignInBookkeeping(EntityEntry entry) =>
+        entry is { Entity: ApplicationUser, State: EntityState.Modified }
+        && entry.Properties.Any(p => p.Metadata.Name == nameof(ApplicationUser.LastSignInAt) && !Equals(p.OriginalValue, p.CurrentValue))
+        && entry.Properties.All(p => p.Metadata.Name is nameof(ApplicationUser.LastSignInAt) or nameof(ApplicationUser.ConcurrencyStamp)
+            || Equals(p.OriginalValue, p.CurrentValue));
 
     /// <summary>Money as whole pence, so SQLite can compare and sum it exactly.</summary>
     private sealed class MinorUnitsConverter() : ValueConverter<decimal, long>(

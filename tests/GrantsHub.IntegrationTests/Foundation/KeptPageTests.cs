@@ -89,7 +89,7 @@ public sealed class KeptPageTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, afterwards.StatusCode);
     }
 
-    // Signing in is itself a saved change (the time of the last sign-in), and the person is part of the key as well.
+    // Signing in does not redraw kept pages (below), so the person in the key is all that keeps one person's page from the other.
     [Fact]
     public async Task One_browser_shared_by_two_people_shows_each_their_own_page()
     {
@@ -105,6 +105,58 @@ public sealed class KeptPageTests : IAsyncLifetime
             .Where(o => o.Members.Any(m => db.Users.Any(u => u.Id == m.UserId && u.Email == DemoDataSeeder.Applicant2Email)))
             .Select(o => o.Name).FirstAsync());
         Assert.Contains(WebUtility.HtmlEncode(other), second, StringComparison.Ordinal);
+    }
+
+    // Every sign-in records its time. On a busy instance people sign in all the time, and that alone must not redraw
+    // everyone's kept pages.
+    [Fact]
+    public async Task Someone_else_signing_in_leaves_a_kept_page_kept()
+    {
+        using var funder = await _app.SignedInAsync(DemoDataSeeder.FunderEmail);
+        var first = await funder.GetStringAsync(new Uri("/funder", UriKind.Relative));
+        var counter = _app.Services.GetRequiredService<QueryCounter>();
+
+        using var applicant = await _app.SignedInAsync(DemoDataSeeder.ApplicantEmail);
+        Assert.NotNull(await _app.WithDbAsync(db => db.Users.Where(u => u.Email == DemoDataSeeder.ApplicantEmail).Select(u => u.LastSignInAt).SingleAsync()));
+        counter.Reset();
+        var again = await funder.GetStringAsync(new Uri("/funder", UriKind.Relative));
+
+        Assert.Equal(first, again);
+        Assert.Equal(1, counter.Count);
+    }
+
+    [Fact]
+    public async Task Only_the_time_of_signing_in_leaves_the_data_version_as_it_was()
+    {
+        var at = _app.Clock.GetUtcNow();
+        var (start, signedIn, renamed) = await _app.WithDbAsync(async db =>
+        {
+            var start = await db.DataVersionAsync();
+            var user = await db.Users.SingleAsync(u => u.Email == DemoDataSeeder.ApplicantEmail);
+            user.LastSignInAt = at;
+            user.ConcurrencyStamp = Guid.NewGuid().ToString();
+            await db.SaveChangesAsync();
+            var signedIn = await db.DataVersionAsync();
+
+            user.LastSignInAt = at.AddMinutes(1);
+            user.DisplayName = "Sam Renamed"; // shown on pages: with the sign-in time, still a change
+            await db.SaveChangesAsync();
+            return (start, signedIn, await db.DataVersionAsync());
+        });
+
+        Assert.Equal(start, signedIn);
+        Assert.True(renamed > signedIn, "Renaming a person moves the data's version.");
+
+        // A person read elsewhere and attached here: what was read is not known, so it counts as a change.
+        var user = await _app.WithDbAsync(db => db.Users.AsNoTracking().SingleAsync(u => u.Email == DemoDataSeeder.ApplicantEmail));
+        user.LastSignInAt = at.AddMinutes(2);
+        var attached = await _app.WithDbAsync(async db =>
+        {
+            db.Users.Update(user);
+            await db.SaveChangesAsync();
+            return await db.DataVersionAsync();
+        });
+        Assert.True(attached > renamed, "A person attached from elsewhere moves the data's version.");
     }
 
     [Fact]
