@@ -262,7 +262,6 @@ for provider in $providers; do
   fi
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null; done
   pids=()
-  [ -f "$bench_dir/nginx.pid" ] && kill "$(cat "$bench_dir/nginx.pid")" 2>/dev/null && rm -f "$bench_dir/nginx.pid"
 
   # The busiest signed-in pages are kept until the data changes, so the figures above are those of a page seen again.
   # The first view after any change draws the page afresh: measured here with keeping off.
@@ -281,5 +280,4 @@ for provider in $providers; do
   fi
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null; done
   pids=()
-  [ -f "$bench_dir/nginx.pid" ] && kill "$(cat "$bench_dir/nginx.pid")" 2>/dev/null && rm -f "$bench_dir/nginx.pid"
 done

@@ -13,8 +13,9 @@ public static class KeptUntilChange
 {
     public static readonly TimeSpan AtMost = TimeSpan.FromMinutes(10);
 
-    // The workings-out under way on this instance, by key.
-    private static readonly ConcurrentDictionary<object, Task> Running = new();
+    // The workings-out under way, by cache and key: each app has its own cache, and two apps in one process (the tests
+    // run many) may use the same key for figures from different databases.
+    private static readonly ConcurrentDictionary<(IMemoryCache Cache, object Key), Task> Running = new();
 
     /// <summary>
     /// The kept figures for <paramref name="key"/>, or works them out once: views that ask while they are being worked
@@ -30,7 +31,7 @@ public static class KeptUntilChange
         }
 
         var mine = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var running = Running.GetOrAdd(key, mine.Task);
+        var running = Running.GetOrAdd((cache, key), mine.Task);
         if (running != mine.Task)
         {
             return await (Task<T>)running;
@@ -56,7 +57,7 @@ public static class KeptUntilChange
         }
         finally
         {
-            Running.TryRemove(new KeyValuePair<object, Task>(key, mine.Task));
+            Running.TryRemove(new KeyValuePair<(IMemoryCache, object), Task>((cache, key), mine.Task));
         }
     }
 }

@@ -46,6 +46,23 @@ public sealed class KeptUntilChangeTests : IDisposable
         Assert.Equal(1, _workingsOut);
     }
 
+    [Fact]
+    public async Task Another_cache_with_the_same_key_works_out_its_own_figures()
+    {
+        using var otherApp = new MemoryCache(new MemoryCacheOptions());
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var first = _cache.GetOrWorkOutAsync(_key, () => WorkOutAsync(release.Task, "this app's figures"));
+
+        var other = otherApp.GetOrWorkOutAsync(_key, () => WorkOutAsync(Task.CompletedTask, "the other app's figures"));
+        var otherWaited = !other.IsCompleted;
+        release.SetResult();
+
+        Assert.False(otherWaited, "The other cache waited for this cache's working-out.");
+        Assert.Equal("the other app's figures", await other);
+        Assert.Equal("this app's figures", await first);
+        Assert.Equal(2, _workingsOut);
+    }
+
     private async Task<string> WorkOutAsync(Task release, string figures)
     {
         Interlocked.Increment(ref _workingsOut);
