@@ -107,8 +107,8 @@ measure() {
   if [ "$status" != "200" ]; then printf '  %-28s HTTP %s, not measured\n' "$label" "$status"; rps[$label]=0; return; fi
   if [ "${warming:-}" = 1 ]; then wrk -t2 -c"$connections" -d"${warm_seconds}s" "${header[@]}" "$url" >/dev/null 2>&1; return; fi
   # The app's own CPU time over the run (user and system, all its threads, the garbage collector's too), when the URL
-  # is an instance started here rather than nginx: per request, it is the app's work alone, which moves far less from
-  # one run to the next than req/s on a machine whose cores wrk and the database share.
+  # is an instance started here rather than nginx: per request, it is the app's work alone, without wrk's or the
+  # database server's, so it shows where a page's cost lies on a machine whose cores they all share.
   local port=${url#http://127.0.0.1:}
   port=${port%%/*}
   local pid=${app_pid[$port]:-} ticks_before=""
@@ -136,7 +136,7 @@ ratio() { python3 -c "import sys; a,b=float(sys.argv[1]),float(sys.argv[2]); pri
 # report_ratios [title]: each page against the bare page, and each signed-in page also against the bare page seen by a
 # signed-in person (the same one query, plus what every signed-in page pays: reading the sign-in cookie, the layout's
 # sign-out form and its antiforgery token). First as throughput (req/s, what the targets are set on), then as the app's
-# own work (the bare page's CPU per request over the page's), which a busy machine disturbs far less. grants.json has
+# own work (the bare page's CPU per request over the page's, without wrk's or the database server's). grants.json has
 # no ratio target: its target is memory that does not grow with the number of grants (measured above).
 report_ratios() {
   echo "  -- ${1:-as a ratio to the bare page} (targets: every page >= 0.40, list pages >= 0.60)"
