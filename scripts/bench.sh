@@ -150,10 +150,12 @@ report_ratios() {
 import sys
 label, target = sys.argv[1], sys.argv[2]
 rps, bare, signed, cpu, cpu_bare, cpu_signed = (float(a) for a in sys.argv[3:])
-def r(a, b):
+def r(a, b):  # a page that was not measured (not a 200) reads 0.00 and is MISSED; a missing bare page reads n/a
+    return f"{a / b:.2f}" if b else "n/a"
+def w(a, b):  # no CPU figure (through nginx) on either side reads n/a
     return f"{a / b:.2f}" if a and b else "n/a"
 through = [r(rps, bare), r(rps, signed)]
-work = [r(cpu_bare, cpu), r(cpu_signed, cpu)]
+work = [w(cpu_bare, cpu), w(cpu_signed, cpu)]
 if not target:
     print(f"  {label:<28} {through[0]:<6} {'':<14} {work[0]:<6} {'':<14} (target: streamed, flat memory)")
     sys.exit()
