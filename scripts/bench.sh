@@ -284,7 +284,7 @@ for provider in $providers; do
   log "$provider: pages"
   measure_pages
   report_ratios
-  printf '  %-28s %s MB\n' "app memory after the run" "$(ps -o rss= -p "$(ss -ltnpH "sport = :$port" | grep -o 'pid=[0-9]*' | head -n 1 | cut -d= -f2)" 2>/dev/null | awk '{printf "%.0f", $1/1024}')"
+  printf '  %-28s %s MB\n' "app memory after the run" "$(ps -o rss= -p "${app_pid[$port]}" 2>/dev/null | awk '{printf "%.0f", $1/1024}')"
 
   log "$provider: reminder scans against their bare SQL"
   (cd "$bench_dir/web" && env "${db_env[@]}" dotnet "$bench_dir/harness/GrantsHub.Benchmarks.dll" scans --now "$generated_at" --runs 7) || exit 1

@@ -165,7 +165,7 @@ public class GrantsHubDbContext(DbContextOptions<GrantsHubDbContext> options)
     /// </summary>
     private static bool IsSignInBookkeeping(EntityEntry entry) =>
         entry is { Entity: ApplicationUser, State: EntityState.Modified }
-        && entry.Properties.Any(p => p.Metadata.Name == nameof(ApplicationUser.LastSignInAt) && !Equals(p.OriginalValue, p.CurrentValue))
+        && entry.Property(nameof(ApplicationUser.LastSignInAt)) is var signedIn && !Equals(signedIn.OriginalValue, signedIn.CurrentValue)
         && entry.Properties.All(p => p.Metadata.Name is nameof(ApplicationUser.LastSignInAt) or nameof(ApplicationUser.ConcurrencyStamp)
             || Equals(p.OriginalValue, p.CurrentValue));
 
