@@ -1,6 +1,7 @@
 using System.Net;
 using GrantsHub.Domain.Applications;
 using GrantsHub.Domain.Organisations;
+using GrantsHub.Domain.Rounds;
 using GrantsHub.IntegrationTests.Support;
 using GrantsHub.Web.Features.Rounds;
 using GrantsHub.Web.Infrastructure;
@@ -12,15 +13,19 @@ namespace GrantsHub.IntegrationTests.Rounds;
 /// <summary>The funder's list of a round's applications: filters, pages and the CSV export.</summary>
 public sealed class ApplicationListTests : IAsyncLifetime
 {
+    private const string DisabledLedPot = "Disabled-led groups";
+
     private readonly GrantsHubFactory _app = new();
     private int _roundId;
 
     public async Task InitializeAsync()
     {
-        // 30 submitted applications from 30 organisations, a draft, and a withdrawn one, spread over areas and kinds.
+        // 30 submitted applications from 30 organisations, a draft, and a withdrawn one, spread over areas and kinds;
+        // a pot for disabled-led groups (a community code) besides the round's two.
         _roundId = await _app.WithDbAsync(async db =>
         {
             var round = await db.Rounds.SingleAsync(r => r.Title == "Equality Fund 2026: Round 2");
+            db.RingFences.Add(new RingFence { RoundId = round.Id, Name = DisabledLedPot, Percentage = 10m, Qualifier = RingFenceQualifier.DeiCode, DeiCode = "DEI020000" });
             var now = _app.Clock.GetUtcNow();
             for (var i = 0; i < 32; i++)
             {
@@ -29,7 +34,10 @@ public sealed class ApplicationListTests : IAsyncLifetime
                     Name = $"Group {i:D2}",
                     LegalForm = i % 2 == 0 ? LegalForm.RegisteredCharity : LegalForm.UnincorporatedGroup,
                     IsUserLed = i % 3 == 0,
+                    IsCommunityLed = i % 7 == 0,
                     LedByLivedExperience = i % 4 == 0,
+                    LedByRacialisedCommunities = i % 6 == 0,
+                    DeiCodes = i % 8 == 0 ? [new OrganisationDeiCode { Code = "DEI020100" }] : [],
                     LocalAuthorityCode = i % 5 == 0 ? "E08000024" : "E08000021",
                     CreatedAt = now,
                 };
@@ -128,5 +136,69 @@ public sealed class ApplicationListTests : IAsyncLifetime
         await client.GetAsync(new Uri($"/funder/rounds/{_roundId}/applications", UriKind.Relative));
 
         Assert.InRange(counter.Count, 1, 6);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("Status=Withdrawn")]
+    [InlineData("Status=Draft")]
+    [InlineData("Type=CommunityLed")]
+    [InlineData("Type=UserLed&Area=E08000024")]
+    [InlineData("Type=RegisteredCharity&Status=Submitted")]
+    [InlineData("Type=CommunityInterestCompany")]
+    [InlineData("Area=E08000021")]
+    [InlineData("pot=Led by people with lived experience")]
+    [InlineData("pot=Led by racialised communities&Type=RegisteredCharity")]
+    [InlineData("pot=" + DisabledLedPot)]
+    public async Task The_list_and_the_export_hold_the_same_applications_as_the_rules_say_for_each_filter(string filter)
+    {
+        var parts = filter.Split('&', StringSplitOptions.RemoveEmptyEntries).ToList();
+        var potName = parts.SingleOrDefault(p => p.StartsWith("pot=", StringComparison.Ordinal))?[4..];
+        parts.RemoveAll(p => p.StartsWith("pot=", StringComparison.Ordinal));
+        var (pot, applications) = await _app.WithDbAsync(async db => (
+            potName is null ? null : await db.RingFences.AsNoTracking().SingleAsync(r => r.RoundId == _roundId && r.Name == potName),
+            await db.Applications.AsNoTracking().Where(a => a.RoundId == _roundId).Include(a => a.Organisation!).ThenInclude(o => o.DeiCodes).ToListAsync()));
+        if (pot is not null)
+        {
+            parts.Add($"RingFence={pot.Id}");
+        }
+
+        var values = parts.Select(p => p.Split('=')).ToDictionary(p => p[0], p => p[1]);
+        var expected = applications.Where(a =>
+                (values.TryGetValue("Status", out var status) ? a.Status.ToString() == status : a.Status != ApplicationStatus.Draft)
+                && (!values.TryGetValue("Area", out var area) || a.Organisation!.LocalAuthorityCode == area)
+                && (!values.TryGetValue("Type", out var type) || type switch
+                {
+                    "UserLed" => a.Organisation!.IsUserLed,
+                    "CommunityLed" => a.Organisation!.IsCommunityLed,
+                    _ => a.Organisation!.LegalForm.ToString() == type,
+                })
+                && (pot is null || pot.Qualifies(a.Organisation!)))
+            .Select(a => a.Reference ?? $"(draft) {a.ProjectTitle}").Order(StringComparer.Ordinal).ToList();
+        Assert.True(expected.Count > 0 || filter == "Type=CommunityInterestCompany", $"the fixture should give {filter} some applications");
+
+        using var client = await _app.SignedInAsync(DemoDataSeeder.FunderEmail);
+        var query = string.Join('&', parts);
+        var listed = new List<string>();
+        for (var number = 1; ; number++)
+        {
+            var page = await client.GetDocumentAsync($"/funder/rounds/{_roundId}/applications?{query}&Page={number}");
+            Assert.Equal($"{expected.Count} application{(expected.Count == 1 ? "" : "s")} match.", page.QuerySelector("[role=status]")?.TextContent);
+            var rows = page.QuerySelectorAll("tbody tr").ToList();
+            listed.AddRange(rows.Select(r => r.QuerySelector("td")!.TextContent.Trim() is { Length: > 0 } reference && reference != "—"
+                ? reference
+                : $"(draft) {r.QuerySelector("td:nth-child(3)")!.TextContent.Trim()}"));
+            if (page.QuerySelector("a[rel=next]") is null)
+            {
+                break;
+            }
+        }
+
+        var csv = await client.GetStringAsync(new Uri($"/funder/rounds/{_roundId}/applications/export.csv?{query}", UriKind.Relative));
+        var exported = csv.TrimStart('\uFEFF').Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1)
+            .Select(line => line.Split(',')[0] is { Length: > 0 } reference ? reference : $"(draft) {line.Split(',')[8]}").ToList();
+
+        Assert.Equal(expected, listed.Order(StringComparer.Ordinal));
+        Assert.Equal(expected, exported.Order(StringComparer.Ordinal));
     }
 }
