@@ -75,6 +75,15 @@ public sealed class PartnershipJourneyTests(AppServer app, Browser browser, ITes
         await Accessibility.AssertNoSeriousViolationsAsync(page);
         await ScreenshotAsync(page, "partnership-map");
 
+        // The area's own page (the map links to it when an area has more partnerships than it shows).
+        await page.GotoAsync("/funder/partnerships/areas/E08000021");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Partnerships led from Newcastle upon Tyne");
+        await Expect(page.GetByRole(AriaRole.Table)).ToContainTextAsync(title);
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
+        await ScreenshotAsync(page, "partnership-area");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Partnership map" }).First.ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Partnership map");
+
         await newcastle.GetByRole(AriaRole.Link, new() { Name = title }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync(title);
         await Expect(page.Locator("[data-signed-copy]")).ToHaveTextAsync("crisis-cafe-signed.pdf");

@@ -130,6 +130,7 @@ public sealed class LargeInstanceTests(ITestOutputHelper output) : IAsyncLifetim
         { "organisation", "/awards/{award}" },
         { "funder", "/funder/partnerships" },
         { "funder", "/funder/partnerships?show=gaps" },
+        { "funder", "/funder/partnerships/areas/{area}" },
         { "funder", "/funder/partnerships/agreements/{agreement}" },
         { "organisation", "/organisation/{organisation}/agreements" },
         { "organisation", "/organisation/{organisation}/agreements/{agreement}" },
@@ -147,6 +148,13 @@ public sealed class LargeInstanceTests(ITestOutputHelper output) : IAsyncLifetim
             "organisation" => await _app.SignedInAsync(_targets.OrganisationEmail, _targets.Password),
             _ => _app.CreateBrowserlessClient(),
         };
+        if (path.Contains("{area}", StringComparison.Ordinal))
+        {
+            // The area the benchmark's agreement is led from: it has partnerships of this funder.
+            path = path.Replace("{area}", await _app.WithDbAsync(db => db.PartnershipAgreements.Where(a => a.Id == _targets.AgreementId)
+                .Select(a => a.LeadOrganisation!.LocalAuthorityCode!).SingleAsync()), StringComparison.Ordinal);
+        }
+
         var uri = new Uri(path
             .Replace("{round}", Id(_targets.RoundId), StringComparison.Ordinal)
             .Replace("{funder}", Id(_targets.FunderId), StringComparison.Ordinal)

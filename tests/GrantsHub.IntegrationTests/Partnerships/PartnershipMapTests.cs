@@ -3,6 +3,7 @@ using AngleSharp.Dom;
 using GrantsHub.Domain.Partnerships;
 using GrantsHub.IntegrationTests.Applications;
 using GrantsHub.IntegrationTests.Support;
+using GrantsHub.Web.Features.Partnerships;
 using GrantsHub.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -91,5 +92,71 @@ public sealed class PartnershipMapTests
         var map = await funder.GetDocumentAsync("/funder/partnerships");
         Assert.Equal("Gap: funded organisations without partnerships", map.QuerySelector("[data-area='E08000021'] [data-gap]")!.TextContent);
         Assert.Equal(HttpStatusCode.Redirect, (await client.ActAsync(lead, id, AgreementAction.Terminate)).StatusCode);
+    }
+
+    [Fact]
+    public async Task An_area_shows_its_first_partnerships_on_the_map_and_all_of_them_on_its_own_page()
+    {
+        await using var app = new GrantsHubFactory();
+        // Twelve more partnerships led from Newcastle, each with one external partner, linked to the same award as
+        // the one already there: current ones, and ended ones that sort before them by title.
+        var (lead, award) = await app.WithDbAsync(db => db.PartnershipAgreements
+            .Where(a => a.LeadOrganisation!.LocalAuthorityCode == "E08000021" && a.Stage != AgreementStage.Draft && a.Awards.Any())
+            .Select(a => new ValueTuple<int, int>(a.LeadOrganisationId, a.Awards.First().AwardId)).FirstAsync());
+        await app.WithDbAsync(db =>
+        {
+            var now = app.Clock.GetUtcNow();
+            for (var i = 1; i <= 12; i++)
+            {
+                db.PartnershipAgreements.Add(new PartnershipAgreement
+                {
+                    Title = $"{(i <= 6 ? "Aa ended" : "Zz current")} partnership {i:D2}", Purpose = "Test", LeadOrganisationId = lead,
+                    StartsOn = new DateOnly(2025, 1, 1), EndsOn = i <= 6 ? new DateOnly(2025, 12, 31) : new DateOnly(2030, 12, 31),
+                    Stage = AgreementStage.Active, CreatedAt = now, Version = Guid.NewGuid(),
+                    Parties = [new AgreementParty { ExternalKind = ExternalBodyKind.LocalAuthority, ExternalName = $"Partner body {i:D2}", Role = "Delivery partner" }],
+                    Awards = [new AgreementAward { AwardId = award }],
+                });
+            }
+
+            return db.SaveChangesAsync();
+        });
+        var total = await app.WithDbAsync(db => db.VisibleToFunder(db.Funders.Single(f => f.Name == DemoDataSeeder.FunderName).Id)
+            .CountAsync(a => a.LeadOrganisation!.LocalAuthorityCode == "E08000021"));
+        using var funder = await app.SignedInAsync(DemoDataSeeder.FunderEmail);
+
+        var map = await funder.GetDocumentAsync("/funder/partnerships");
+        var newcastle = map.QuerySelector("[data-area='E08000021']")!;
+        var shown = newcastle.QuerySelectorAll("tbody tr").Select(r => r.QuerySelector("td a")!.TextContent).ToList();
+        Assert.Equal(PartnershipMap.AgreementsPerArea, shown.Count);
+        Assert.DoesNotContain(shown, t => t.StartsWith("Aa ended", StringComparison.Ordinal)); // current ones first
+        Assert.Contains($"Showing {PartnershipMap.AgreementsPerArea} of {total} partnerships", newcastle.TextContent, StringComparison.Ordinal);
+        var link = newcastle.QuerySelector("a[href='/funder/partnerships/areas/E08000021']")!;
+        Assert.Equal($"All {total} partnerships led from Newcastle upon Tyne", link.TextContent);
+
+        var first = await funder.GetDocumentAsync("/funder/partnerships/areas/E08000021");
+        var second = await funder.GetDocumentAsync("/funder/partnerships/areas/E08000021?page=2");
+        Assert.Equal($"{total} partnerships led from Newcastle upon Tyne by organisations you fund.", first.QuerySelector("[role=status]")!.TextContent);
+        var titles = first.QuerySelectorAll("tbody tr td a").Concat(second.QuerySelectorAll("tbody tr td a")).Select(a => a.TextContent).ToList();
+        Assert.Equal(PartnershipMap.AgreementsPerAreaPage, first.QuerySelectorAll("tbody tr").Length);
+        Assert.Equal(total, titles.Distinct().Count());
+        Assert.Contains("Partner body 03 (", first.QuerySelector("tbody")!.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(first.QuerySelector("a[rel=next][href='/funder/partnerships/areas/E08000021?page=2']"));
+        Assert.NotNull(first.QuerySelector("svg[role=img]"));
+
+        Assert.Equal(HttpStatusCode.NotFound, (await funder.GetAsync(new Uri("/funder/partnerships/areas/X99999999", UriKind.Relative))).StatusCode);
+    }
+
+    [Fact]
+    public async Task An_area_page_shows_another_funder_none_of_this_funders_partnerships_and_is_closed_to_organisations()
+    {
+        await using var app = new GrantsHubFactory();
+        using var other = await app.SignedInAsync(await app.OtherFunderAsync());
+        using var applicant = await app.SignedInAsync(DemoDataSeeder.ApplicantEmail);
+
+        var page = await other.GetDocumentAsync("/funder/partnerships/areas/E08000021");
+
+        Assert.Equal("0 partnerships led from Newcastle upon Tyne by organisations you fund.", page.QuerySelector("[role=status]")!.TextContent);
+        Assert.Null(page.QuerySelector("tbody"));
+        Assert.NotEqual(HttpStatusCode.OK, (await applicant.GetAsync(new Uri("/funder/partnerships/areas/E08000021", UriKind.Relative))).StatusCode);
     }
 }

@@ -16,6 +16,11 @@ public sealed class FunderPartnershipsController(PartnershipMap map, AgreementHa
         View("Map", await map.BuildAsync(User.RequireFunderId(), page, show == "gaps"));
 
     [KeepUntilDataChanges]
+    [HttpGet("areas/{code}")]
+    public async Task<IActionResult> Area(string code, int page = 1) =>
+        await map.AreaAsync(User.RequireFunderId(), code, page) is { } area ? View("Area", area) : NotFound();
+
+    [KeepUntilDataChanges]
     [HttpGet("agreements/{id:int}")]
     public async Task<IActionResult> Show(int id, int history = 1) =>
         await agreements.PageAsync(db.VisibleToFunder(User.RequireFunderId()), id, $"/funder/partnerships/agreements/{id}", memberOf: null, history) is { } page

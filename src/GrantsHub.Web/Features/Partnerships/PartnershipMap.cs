@@ -25,12 +25,23 @@ public sealed record MapAgreement(int Id, string Title, string LeadName, Agreeme
     public bool Current => Status is AgreementStatus.Signed or AgreementStatus.Active or AgreementStatus.UnderReview;
 }
 
-public sealed record MapArea(string Code, string Name, string Region, int Decile, int Organisations, int Funded, IReadOnlyList<MapAgreement> Agreements, AreaGap Gap)
+/// <summary>
+/// An area on the map. <see cref="Agreements"/> holds at most <see cref="PartnershipMap.AgreementsPerArea"/> of the
+/// <see cref="AgreementCount"/> agreements led from it (current ones first); the area's own page lists them all.
+/// </summary>
+public sealed record MapArea(string Code, string Name, string Region, int Decile, int Organisations, int Funded, IReadOnlyList<MapAgreement> Agreements, AreaGap Gap,
+    int AgreementCount)
 {
     public AreaDiagram Diagram => AreaDiagram.Of(Code, Agreements);
 }
 
 public sealed record PartnershipMapPage(Page<MapArea> Areas, bool GapsOnly, int AreasWithNoOrganisations, int FundedAreasWithoutPartnerships, int CurrentAgreements);
+
+/// <summary>One area's page: every agreement led from it by organisations the funder funds, a page at a time.</summary>
+public sealed record AreaPartnershipsPage(string Code, string Name, string Region, int Decile, Page<MapAgreement> Agreements)
+{
+    public AreaDiagram Diagram => AreaDiagram.Of(Code, Agreements.Items);
+}
 
 /// <summary>
 /// A funder's view of partnerships by local authority area: the areas of the lead organisations it
@@ -44,6 +55,14 @@ public sealed record PartnershipMapPage(Page<MapArea> Areas, bool GapsOnly, int 
 public sealed class PartnershipMap(GrantsHubDbContext db, IMemoryCache cache, TimeProvider clock)
 {
     public const int AreasPerPage = 8;
+
+    /// <summary>
+    /// The most agreements an area shows on the map. Without a limit the page grew with the data: at three times the
+    /// benchmark's instance its first page held 72 agreements (198 KB).
+    /// </summary>
+    public const int AgreementsPerArea = 5;
+
+    public const int AgreementsPerAreaPage = 10;
 
     public async Task<PartnershipMapPage> BuildAsync(int funderId, int page, bool gapsOnly)
     {
@@ -89,28 +108,49 @@ public sealed class PartnershipMap(GrantsHubDbContext db, IMemoryCache cache, Ti
 
         // The agreements themselves, with their partners, only for the areas on this page.
         var codes = onPage.Where(a => summary.ContainsKey(a.Area.Code)).Select(a => a.Area.Code).ToList();
-        var agreements = codes.Count == 0 ? [] : await db.VisibleToFunder(funderId).AsNoTracking()
-            .Where(a => codes.Contains(a.LeadOrganisation!.LocalAuthorityCode!))
-            .OrderBy(a => a.LeadOrganisation!.Name).ThenBy(a => a.Title)
-            .Select(a => new
-            {
-                a.Id, a.Title, Lead = a.LeadOrganisation!.Name, Area = a.LeadOrganisation.LocalAuthorityCode, a.Stage, a.EndsOn,
-                // Scalar subqueries rather than a join inside the collection, so SQLite reads only these agreements' parties.
-                Parties = a.Parties.OrderBy(p => p.Id).Select(p => new
-                {
-                    Organisation = db.Organisations.Where(o => o.Id == p.OrganisationId).Select(o => o.Name).FirstOrDefault(),
-                    OrganisationArea = db.Organisations.Where(o => o.Id == p.OrganisationId).Select(o => o.LocalAuthorityCode).FirstOrDefault(),
-                    p.ExternalKind, p.ExternalName, p.Role,
-                }).ToList(),
-            }).ToListAsync();
-        var byArea = agreements.ToLookup(a => a.Area!, a => new MapAgreement(a.Id, a.Title, a.Lead,
-            AgreementLifecycle.StatusAt(a.Stage, a.EndsOn, now),
-            a.Parties.Select(p => new MapPartner(p.Organisation ?? p.ExternalName!, p.ExternalKind is { } kind ? PartnershipLabels.Of(kind) : "Organisation on GrantsHub",
-                p.Organisation is not null, p.OrganisationArea is { } code ? areaNames.GetValueOrDefault(code) : null, p.Role)).ToList()));
-
-        var items = onPage.Select(a => new MapArea(a.Area.Code, a.Area.Name, a.Area.Region, a.Area.DeprivationDecile, a.Organisations, a.Funded, byArea[a.Area.Code].ToList(), a.Gap)).ToList();
+        var agreements = codes.Count == 0 ? [] : await Agreements(db.VisibleToFunder(funderId).Where(a => codes.Contains(a.LeadOrganisation!.LocalAuthorityCode!)))
+            .ToListAsync();
+        var byArea = agreements.Select(a => (a.Area, Agreement: ToMap(a, now))).ToLookup(a => a.Area!, a => a.Agreement);
+        var items = onPage.Select(a => new MapArea(a.Area.Code, a.Area.Name, a.Area.Region, a.Area.DeprivationDecile, a.Organisations, a.Funded,
+            byArea[a.Area.Code].OrderByDescending(g => g.Current).Take(AgreementsPerArea).ToList(), a.Gap, byArea[a.Area.Code].Count())).ToList();
         return new PartnershipMapPage(new Page<MapArea>(items, number, AreasPerPage, shown.Count), gapsOnly,
             all.Count(a => a.Gap == AreaGap.NoOrganisations), all.Count(a => a.Gap == AreaGap.FundedWithoutPartnerships),
             summary.Where(s => areaNames.ContainsKey(s.Key)).Sum(s => s.Value));
     }
+
+    /// <summary>Every agreement led from one area by organisations the funder funds, a page at a time; null for an unknown area.</summary>
+    public async Task<AreaPartnershipsPage?> AreaAsync(int funderId, string code, int page)
+    {
+        var area = await db.Areas.AsNoTracking().Where(a => a.Code == code).Select(a => new { a.Code, a.Name, a.Region, a.DeprivationDecile }).SingleOrDefaultAsync();
+        if (area is null)
+        {
+            return null;
+        }
+
+        var now = clock.GetUtcNow();
+        var rows = await Agreements(db.VisibleToFunder(funderId).Where(a => a.LeadOrganisation!.LocalAuthorityCode == code)).ToPageAsync(page, AgreementsPerAreaPage);
+        return new AreaPartnershipsPage(area.Code, area.Name, area.Region, area.DeprivationDecile,
+            new Page<MapAgreement>(rows.Items.Select(a => ToMap(a, now)).ToList(), rows.Number, rows.Size, rows.Total));
+    }
+
+    /// <summary>The agreements as the map shows them: by lead organisation and title, each with its partners.</summary>
+    private IQueryable<AgreementRow> Agreements(IQueryable<PartnershipAgreement> agreements) =>
+        agreements.AsNoTracking()
+            .OrderBy(a => a.LeadOrganisation!.Name).ThenBy(a => a.Title).ThenBy(a => a.Id)
+            .Select(a => new AgreementRow(
+                a.Id, a.Title, a.LeadOrganisation!.Name, a.LeadOrganisation.LocalAuthorityCode, a.Stage, a.EndsOn,
+                // Scalar subqueries rather than a join inside the collection, so SQLite reads only these agreements' parties.
+                a.Parties.OrderBy(p => p.Id).Select(p => new PartyRow(
+                    db.Organisations.Where(o => o.Id == p.OrganisationId).Select(o => o.Name).FirstOrDefault(),
+                    db.Organisations.Where(o => o.Id == p.OrganisationId)
+                        .Select(o => db.Areas.Where(x => x.Code == o.LocalAuthorityCode).Select(x => x.Name).FirstOrDefault()).FirstOrDefault(),
+                    p.ExternalKind, p.ExternalName, p.Role)).ToList()));
+
+    private static MapAgreement ToMap(AgreementRow a, DateTimeOffset now) => new(a.Id, a.Title, a.Lead, AgreementLifecycle.StatusAt(a.Stage, a.EndsOn, now),
+        a.Parties.Select(p => new MapPartner(p.Organisation ?? p.ExternalName!, p.ExternalKind is { } kind ? PartnershipLabels.Of(kind) : "Organisation on GrantsHub",
+            p.Organisation is not null, p.OrganisationAreaName, p.Role)).ToList());
+
+    private sealed record AgreementRow(int Id, string Title, string Lead, string? Area, AgreementStage Stage, DateOnly EndsOn, List<PartyRow> Parties);
+
+    private sealed record PartyRow(string? Organisation, string? OrganisationAreaName, ExternalBodyKind? ExternalKind, string? ExternalName, string Role);
 }
