@@ -65,6 +65,13 @@ public sealed class PartnershipJourneyTests(AppServer app, Browser browser, ITes
 
         await SignInAsync(page, DemoDataSeeder.FunderEmail);
         await page.GotoAsync("/funder");
+        // The dashboard shows a programme's latest rounds and links to all of them.
+        await page.GetByRole(AriaRole.Link, new() { Name = "All 7 rounds of Community Mental Health Equality Fund" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Community Mental Health Equality Fund");
+        await Expect(page.GetByRole(AriaRole.Table)).ToContainTextAsync("Equality Fund 2024");
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
+        await ScreenshotAsync(page, "funder-programme");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Funder dashboard" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Partnership map" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Partnership map");
         var newcastle = page.Locator("[data-area='E08000021']");

@@ -41,15 +41,20 @@ public sealed class AuthorizationTests(SharedApp app) : IClassFixture<SharedApp>
         using var client = await app.SignedInAsync(DemoDataSeeder.FunderEmail);
         var page = await client.GetDocumentAsync("/funder");
 
-        var rows = page.QuerySelectorAll("tbody tr")
+        (string, string)[] all =
+        [
+            ("Equality Fund 2026: Round 2", "Open"), ("Equality Fund 2026: Round 1", "Closed"), ("Equality Fund 2025: Small grants round", "Decided"),
+            ("Equality Fund 2025: Spring round", "Archived"), ("Equality Fund 2025", "Decided"), ("Equality Fund 2025: Pilot round", "Decided"), ("Equality Fund 2024", "Decided"),
+        ];
+        static List<(string, string)> Rows(AngleSharp.Html.Dom.IHtmlDocument page) => page.QuerySelectorAll("tbody tr")
             .Select(r => (r.QuerySelector("th")!.TextContent, r.QuerySelector(".status-badge")!.TextContent))
             .ToList();
-        Assert.Equal(
-            [
-                ("Equality Fund 2026: Round 2", "Open"), ("Equality Fund 2026: Round 1", "Closed"), ("Equality Fund 2025: Small grants round", "Decided"),
-                ("Equality Fund 2025: Spring round", "Archived"), ("Equality Fund 2025", "Decided"), ("Equality Fund 2025: Pilot round", "Decided"), ("Equality Fund 2024", "Decided"),
-            ],
-            rows);
+
+        // The latest five on the dashboard, and every round on the programme's page it links to.
+        Assert.Equal(all.Take(5), Rows(page));
+        var link = page.QuerySelector("section a[href^='/funder/programmes/']:not([href$='/edit'])")!;
+        Assert.Equal("All 7 rounds of Community Mental Health Equality Fund", link.TextContent);
+        Assert.Equal(all, Rows(await client.GetDocumentAsync(link.GetAttribute("href")!)));
     }
 
     [Theory]

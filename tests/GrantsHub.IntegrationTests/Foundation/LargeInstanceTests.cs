@@ -121,6 +121,7 @@ public sealed class LargeInstanceTests(ITestOutputHelper output) : IAsyncLifetim
         { "anonymous", "/funders" },
         { "anonymous", "/rounds" },
         { "funder", "/funder" },
+        { "funder", "/funder/programmes/{programme}" },
         { "funder", "/funder/rounds/{round}/applications" },
         { "funder", "/funder/rounds/{round}/moderation" },
         { "organisation", "/organisation" },
@@ -148,6 +149,12 @@ public sealed class LargeInstanceTests(ITestOutputHelper output) : IAsyncLifetim
             "organisation" => await _app.SignedInAsync(_targets.OrganisationEmail, _targets.Password),
             _ => _app.CreateBrowserlessClient(),
         };
+        if (path.Contains("{programme}", StringComparison.Ordinal))
+        {
+            path = path.Replace("{programme}", Id(await _app.WithDbAsync(db => db.Rounds.Where(r => r.Id == _targets.RoundId).Select(r => r.ProgrammeId).SingleAsync())),
+                StringComparison.Ordinal);
+        }
+
         if (path.Contains("{area}", StringComparison.Ordinal))
         {
             // The area the benchmark's agreement is led from: it has partnerships of this funder.
