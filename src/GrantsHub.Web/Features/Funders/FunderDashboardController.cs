@@ -35,15 +35,15 @@ public sealed class FunderDashboardController(GrantsHubDbContext db, TimeProvide
     /// </summary>
     public const int RoundsPerProgramme = 5;
 
-    private static readonly Func<GrantsHubDbContext, int, IAsyncEnumerable<RoundCounts>> RoundsOf =
+    private static readonly Func<GrantsHubDbContext, int, IAsyncEnumerable<ProgrammeRound>> RoundsOf =
         EF.CompileAsyncQuery((GrantsHubDbContext context, int funderId) => context.Rounds.AsNoTracking()
             .Where(r => r.Programme!.FunderId == funderId
                 && context.Rounds.Count(later => later.ProgrammeId == r.ProgrammeId && (later.OpensAt > r.OpensAt || (later.OpensAt == r.OpensAt && later.Id > r.Id))) < RoundsPerProgramme)
-            .Select(r => new RoundCounts(
-                r.ProgrammeId, r.Programme!.Name, r.Programme.TotalBudget, r.Id, r.Title, r.Stage, r.OpensAt, r.ClosesAt, r.Budget,
-                context.Applications.Count(a => a.RoundId == r.Id && a.Status != ApplicationStatus.Draft && a.Status != ApplicationStatus.Withdrawn),
-                context.Applications.Count(a => a.RoundId == r.Id && a.Status == ApplicationStatus.Draft),
-                context.Rounds.Count(all => all.ProgrammeId == r.ProgrammeId))));
+            .Select(r => new ProgrammeRound(
+                r.ProgrammeId, r.Programme!.Name, r.Programme.TotalBudget, context.Rounds.Count(all => all.ProgrammeId == r.ProgrammeId),
+                new RoundCounts(r.Id, r.Title, r.Stage, r.OpensAt, r.ClosesAt, r.Budget,
+                    context.Applications.Count(a => a.RoundId == r.Id && a.Status != ApplicationStatus.Draft && a.Status != ApplicationStatus.Withdrawn),
+                    context.Applications.Count(a => a.RoundId == r.Id && a.Status == ApplicationStatus.Draft)))));
 
     [KeepUntilDataChanges]
     [Authorize(Policy = Policies.FunderStaff)]
@@ -57,6 +57,7 @@ public sealed class FunderDashboardController(GrantsHubDbContext db, TimeProvide
         var programmes = rounds
             .GroupBy(r => (r.ProgrammeId, r.Programme, r.ProgrammeBudget))
             .Select(g => new ProgrammeSummary(g.Key.ProgrammeId, g.Key.Programme, g.Key.ProgrammeBudget, g
+                .Select(r => r.Round)
                 .OrderByDescending(r => r.OpensAt).ThenByDescending(r => r.Id)
                 .Select(r => Summary(r, now))
                 .ToList(), g.First().RoundsInProgramme))
@@ -81,11 +82,9 @@ public sealed class FunderDashboardController(GrantsHubDbContext db, TimeProvide
         var now = clock.GetUtcNow();
         var rounds = await db.Rounds.AsNoTracking().Where(r => r.ProgrammeId == id)
             .OrderByDescending(r => r.OpensAt).ThenByDescending(r => r.Id)
-            .Select(r => new RoundCounts(
-                r.ProgrammeId, "", 0m, r.Id, r.Title, r.Stage, r.OpensAt, r.ClosesAt, r.Budget,
+            .Select(r => new RoundCounts(r.Id, r.Title, r.Stage, r.OpensAt, r.ClosesAt, r.Budget,
                 db.Applications.Count(a => a.RoundId == r.Id && a.Status != ApplicationStatus.Draft && a.Status != ApplicationStatus.Withdrawn),
-                db.Applications.Count(a => a.RoundId == r.Id && a.Status == ApplicationStatus.Draft),
-                0))
+                db.Applications.Count(a => a.RoundId == r.Id && a.Status == ApplicationStatus.Draft)))
             .ToPageAsync(page);
         return View(new ProgrammePage(programme.Id, programme.Name, programme.TotalBudget,
             new Page<RoundSummary>(rounds.Items.Select(r => Summary(r, now)).ToList(), rounds.Number, rounds.Size, rounds.Total)));
@@ -95,6 +94,9 @@ public sealed class FunderDashboardController(GrantsHubDbContext db, TimeProvide
         new(r.Id, r.Title, Round.StatusAt(r.Stage, r.OpensAt, r.ClosesAt, now), r.OpensAt, r.ClosesAt, r.Budget, r.Submitted, r.Drafts);
 
     // Only what the table shows: reading whole rounds would bring their descriptions and settings to every view.
-    private sealed record RoundCounts(int ProgrammeId, string Programme, decimal ProgrammeBudget, int Id, string Title, RoundStage Stage,
-        DateTimeOffset OpensAt, DateTimeOffset ClosesAt, decimal Budget, int Submitted, int Drafts, int RoundsInProgramme);
+    private sealed record RoundCounts(int Id, string Title, RoundStage Stage, DateTimeOffset OpensAt, DateTimeOffset ClosesAt, decimal Budget,
+        int Submitted, int Drafts);
+
+    /// <summary>A round on the dashboard, with its programme and how many rounds that programme has.</summary>
+    private sealed record ProgrammeRound(int ProgrammeId, string Programme, decimal ProgrammeBudget, int RoundsInProgramme, RoundCounts Round);
 }

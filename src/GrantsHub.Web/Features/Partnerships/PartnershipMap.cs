@@ -37,6 +37,9 @@ public sealed record MapArea(string Code, string Name, string Region, int Decile
 
 public sealed record PartnershipMapPage(Page<MapArea> Areas, bool GapsOnly, int AreasWithNoOrganisations, int FundedAreasWithoutPartnerships, int CurrentAgreements);
 
+/// <summary>The table of an area's partnerships, on the map and on the area's own page.</summary>
+public sealed record PartnershipsTable(string AreaName, string Caption, IReadOnlyList<MapAgreement> Agreements);
+
 /// <summary>One area's page: every agreement led from it by organisations the funder funds, a page at a time.</summary>
 public sealed record AreaPartnershipsPage(string Code, string Name, string Region, int Decile, Page<MapAgreement> Agreements)
 {
