@@ -66,6 +66,7 @@ public static class ServiceRegistration
             options.ExpireTimeSpan = TimeSpan.FromHours(8);
             // A signed-in user without the right role gets a real 403 (rendered by the status code
             // page), not a redirect that looks like success.
+            options.Events.OnValidatePrincipal = SignInCheck.WhenDueAsync;
             options.Events.OnRedirectToAccessDenied = context =>
             {
                 context.Response.StatusCode = StatusCodes.Status403Forbidden;

@@ -71,6 +71,8 @@ public sealed partial class TeamTests
         var after = await ann.GetAsync(new Uri("/funder", UriKind.Relative));
         Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
         Assert.Contains("/account/sign-in", after.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        // The same check, due for the admin too, finds nothing changed and keeps them signed in.
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync(new Uri("/funder", UriKind.Relative))).StatusCode);
         var entry = await app.WithDbAsync(db => db.AuditEntries.SingleAsync(e => e.Kind == "team.removed"));
         Assert.Contains("\"Role\":\"FunderAdmin\"", entry.Before, StringComparison.Ordinal);
     }
