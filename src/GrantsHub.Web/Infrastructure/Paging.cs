@@ -20,9 +20,19 @@ public static class Paging
     public const int DefaultSize = 20;
 
     /// <summary>The requested page of an ordered query; a page past the end gives the last one.</summary>
-    public static async Task<Page<T>> ToPageAsync<T>(this IQueryable<T> query, int page, int size = DefaultSize, CancellationToken cancellationToken = default)
+    public static Task<Page<T>> ToPageAsync<T>(this IQueryable<T> query, int page, int size = DefaultSize, CancellationToken cancellationToken = default) =>
+        query.ToPageAsync(query, page, size, cancellationToken);
+
+    /// <summary>
+    /// The same, counting the rows of <paramref name="counted"/>: a query with exactly the rows of <paramref name="query"/>
+    /// before its projection, for when the projection joins tables that only add columns and would otherwise be joined
+    /// for the count too.
+    /// </summary>
+    public static async Task<Page<T>> ToPageAsync<T, TCounted>(this IQueryable<T> query, IQueryable<TCounted> counted, int page, int size = DefaultSize,
+        CancellationToken cancellationToken = default)
     {
-        var total = await query.CountAsync(cancellationToken);
+        ArgumentNullException.ThrowIfNull(counted);
+        var total = await counted.CountAsync(cancellationToken);
         var last = Math.Max(1, (total + size - 1) / size);
         var number = Math.Clamp(page, 1, last);
         var items = await query.Skip((number - 1) * size).Take(size).ToListAsync(cancellationToken);
