@@ -94,8 +94,9 @@ cookie_header() { awk 'BEGIN{ORS="; "} !/^#/ && NF>=7 {print $6"="$7} /^#HttpOnl
 # replaced, which a browser keeps but wrk does not, so an old cookie would make every request re-check it.
 declare -A rps cpu
 measure() {
-  local label=$1 url=$2 who=${3:-}
-  local header=()
+  local label=$1 url=$2 who=${3:-} script=${4:-}
+  local header=() lua=()
+  [ -n "$script" ] && lua=(-s "$script")
   if [ -n "$who" ]; then
     local jar="$bench_dir/$who-fresh.jar" email=$funder_email
     [ "$who" = org ] && email=$org_email
@@ -105,7 +106,7 @@ measure() {
   local status
   status=$(curl -s -o /dev/null -w '%{http_code}' "${header[@]}" "$url")
   if [ "$status" != "200" ]; then printf '  %-28s HTTP %s, not measured\n' "$label" "$status"; rps[$label]=0; return; fi
-  if [ "${warming:-}" = 1 ]; then wrk -t2 -c"$connections" -d"${warm_seconds}s" "${header[@]}" "$url" >/dev/null 2>&1; return; fi
+  if [ "${warming:-}" = 1 ]; then wrk -t2 -c"$connections" -d"${warm_seconds}s" "${header[@]}" "${lua[@]}" "$url" >/dev/null 2>&1; return; fi
   # The app's own CPU time over the run (user and system, all its threads, the garbage collector's too), when the URL
   # is an instance started here rather than nginx: per request, it is the app's work alone, without wrk's or the
   # database server's, so it shows where a page's cost lies on a machine whose cores they all share.
@@ -113,7 +114,7 @@ measure() {
   port=${port%%/*}
   local pid=${app_pid[$port]:-} ticks_before=""
   [ -n "$pid" ] && ticks_before=$(app_ticks "$pid")
-  wrk -t2 -c"$connections" -d"${duration}s" --latency "${header[@]}" "$url" >"$bench_dir/wrk.out" 2>&1
+  wrk -t2 -c"$connections" -d"${duration}s" --latency "${header[@]}" "${lua[@]}" "$url" >"$bench_dir/wrk.out" 2>&1
   local r p99 requests cpu_text=""
   r=$(awk '/Requests\/sec/ {print $2}' "$bench_dir/wrk.out")
   p99=$(awk '$1=="99%" {print $2}' "$bench_dir/wrk.out")
@@ -239,6 +240,48 @@ CONF
   kill "$(cat "$bench_dir/nginx.pid")" 2>/dev/null && rm -f "$bench_dir/nginx.pid"
 }
 
+# pages_under_changes: kept pages while the data changes. The harness saves 1 or 10 changes a second (each moves the
+# data's version, as any save does) while wrk asks for the funder dashboard, and for the first 20 pages of round
+# applications in turn (every page of a list is kept apart, so each change leaves 20 pages to draw afresh). Printed with
+# the same pages while nothing changes, as ratios to the bare pages of the pass before.
+pages_under_changes() {
+  local lua="$bench_dir/twenty-pages.lua"
+  cat >"$lua" <<'LUA'
+local pages, path, i = tonumber(os.getenv("PAGES")), os.getenv("PAGE_PATH"), 0
+request = function()
+  i = i % pages + 1
+  return wrk.format("GET", path .. "?page=" .. i)
+end
+LUA
+  export PAGES=20 PAGE_PATH="/funder/rounds/$round_id/applications"
+  local rate writer
+  for rate in 0 1 10; do
+    writer=""
+    if [ "$rate" != 0 ]; then
+      (cd "$bench_dir/web" && exec env "${db_env[@]}" dotnet "$bench_dir/harness/GrantsHub.Benchmarks.dll" changes --per-second "$rate" \
+        --seconds $((2 * duration + 10)) >"$bench_dir/changes.out" 2>&1) &
+      writer=$!
+      sleep 4 # the harness starting
+    fi
+    measure "funder-dashboard-$rate" "$base/funder" funder
+    measure "round-applications-20-$rate" "$base/funder/rounds/$round_id/applications" funder "$lua"
+    if [ -n "$writer" ]; then
+      kill "$writer" 2>/dev/null; wait "$writer" 2>/dev/null
+      printf '  %-28s %s\n' "writer at $rate a second" "$(tail -n 1 "$bench_dir/changes.out" | sed 's/^ *//')"
+    fi
+  done
+  unset PAGES PAGE_PATH
+  echo "  -- kept pages while the data changes: ratio to the bare page (anonymous; signed in), targets 0.40 / 0.60"
+  printf '  %-34s %-16s %-16s %s\n' "" "no changes" "1 change a second" "10 changes a second"
+  for page in funder-dashboard round-applications-20; do
+    local cells=()
+    for rate in 0 1 10; do
+      cells+=("$(ratio "${rps[$page-$rate]:-0}" "${rps[bare]:-0}"); $(ratio "${rps[$page-$rate]:-0}" "${rps[bare-signed-in]:-0}")")
+    done
+    printf '  %-34s %-16s %-16s %s\n' "$page" "${cells[@]}"
+  done
+}
+
 warm_seconds=3
 for provider in $providers; do
   case $provider in
@@ -284,6 +327,8 @@ for provider in $providers; do
   log "$provider: pages"
   measure_pages
   report_ratios
+  log "$provider: kept pages while the data changes"
+  pages_under_changes
   printf '  %-28s %s MB\n' "app memory after the run" "$(ps -o rss= -p "${app_pid[$port]}" 2>/dev/null | awk '{printf "%.0f", $1/1024}')"
 
   log "$provider: reminder scans against their bare SQL"

@@ -14,10 +14,12 @@ namespace GrantsHub.Benchmarks;
 /// with the app's configuration (environment variables such as Database__Provider, as for the app):
 ///   scans [--now ISO] [--runs N] [--job NAME]   each reminder job's scan (or only NAME's) against the bare SQL it is built on
 ///   grants-memory                  memory while streaming each funder's grants.json, against its number of grants
+///   changes --per-second N --seconds S   saves N changes a second for S seconds (pages measured meanwhile are drawn
+///                                  afresh after each)
 /// </summary>
 public static class Bench
 {
-    public const string Usage = "Usage: GrantsHub.Benchmarks scans [--now <ISO instant>] [--runs <n>] [--job <name>] | grants-memory";
+    public const string Usage = "Usage: GrantsHub.Benchmarks scans [--now <ISO instant>] [--runs <n>] [--job <name>] | grants-memory | changes --per-second <n> --seconds <s>";
 
     public static async Task<int> Main(string[] args)
     {
@@ -25,6 +27,7 @@ public static class Bench
         DateTimeOffset? now = null;
         var runs = 7;
         string? job = null;
+        double perSecond = 1, seconds = 10;
         for (var i = 1; i + 1 < args.Length; i += 2)
         {
             switch (args[i])
@@ -35,6 +38,12 @@ public static class Bench
                 case "--runs" when int.TryParse(args[i + 1], CultureInfo.InvariantCulture, out var r) && r > 0:
                     runs = r;
                     break;
+                case "--per-second" when double.TryParse(args[i + 1], CultureInfo.InvariantCulture, out var p) && p > 0:
+                    perSecond = p;
+                    break;
+                case "--seconds" when double.TryParse(args[i + 1], CultureInfo.InvariantCulture, out var s) && s > 0:
+                    seconds = s;
+                    break;
                 case "--job":
                     job = args[i + 1];
                     break;
@@ -44,7 +53,7 @@ public static class Bench
             }
         }
 
-        if (command is not ("scans" or "grants-memory"))
+        if (command is not ("scans" or "grants-memory" or "changes"))
         {
             Console.Error.WriteLine(Usage);
             return 2;
@@ -71,6 +80,10 @@ public static class Bench
         if (command == "scans")
         {
             await ScanBenchmark.RunAsync(app.Services, runs, job, Console.Out);
+        }
+        else if (command == "changes")
+        {
+            await ChangeStream.RunAsync(app.Services, perSecond, TimeSpan.FromSeconds(seconds), Console.Out);
         }
         else
         {
