@@ -64,9 +64,10 @@ public static class ServiceRegistration
             options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest; // Secure whenever the request (or proxy) is HTTPS
             options.SlidingExpiration = true;
             options.ExpireTimeSpan = TimeSpan.FromHours(8);
+            // The once-a-minute security-stamp check, without building Identity's validator when it is not due.
+            options.Events.OnValidatePrincipal = SignInCheck.WhenDueAsync;
             // A signed-in user without the right role gets a real 403 (rendered by the status code
             // page), not a redirect that looks like success.
-            options.Events.OnValidatePrincipal = SignInCheck.WhenDueAsync;
             options.Events.OnRedirectToAccessDenied = context =>
             {
                 context.Response.StatusCode = StatusCodes.Status403Forbidden;
