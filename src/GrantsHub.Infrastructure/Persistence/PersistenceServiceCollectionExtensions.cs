@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Sqlite.Storage.Internal;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -37,6 +38,9 @@ public static class PersistenceServiceCollectionExtensions
         {
             case DatabaseProvider.Sqlite:
                 options.UseSqlite(SqliteConnectionString(db, contentRoot), x => x.MigrationsAssembly(SqliteMigrationsAssembly));
+#pragma warning disable EF1001 // EF Core's SQLite connection service, replaced to open connections without its SQL functions (see the class)
+                options.ReplaceService<ISqliteRelationalConnection, SqliteConnectionWithoutEfFunctions>();
+#pragma warning restore EF1001
                 break;
             case DatabaseProvider.PostgreSql:
                 options.UseNpgsql(PostgreSqlConnectionString(db.ConnectionString!), x => x.MigrationsAssembly(PostgreSqlMigrationsAssembly));
