@@ -109,6 +109,7 @@ public static class ServiceRegistration
                 options.ViewLocationFormats.Add("/Shared/{0}" + RazorViewEngine.ViewExtension);
                 options.ViewLocationExpanders.Add(new FeatureViewLocations());
             });
+        ReusedRequestTokens.Register(services);
         services.AddRouting(o => o.LowercaseUrls = true);
         services.Configure<Microsoft.AspNetCore.Mvc.CookieTempDataProviderOptions>(o =>
         {
