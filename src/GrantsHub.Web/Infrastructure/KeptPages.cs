@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using GrantsHub.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
@@ -34,6 +35,35 @@ public sealed class KeptPageStore(IOptions<KeptPageOptions> options) : IDisposab
 }
 
 /// <summary>
+/// Counts the views of kept pages: sent as kept, or drawn afresh (the first view after a change, or after the minute).
+/// Their share on a real instance is what tells whether keeping pays there; a load tool cannot say (docs/performance.md).
+/// Read it with <c>dotnet-counters monitor -n GrantsHub.Web --counters GrantsHub.Pages</c>, or any metrics exporter.
+/// </summary>
+public sealed class KeptPageMetrics
+{
+    public const string MeterName = "GrantsHub.Pages";
+    public const string ViewsName = "grantshub.kept_pages.views";
+
+    private readonly Counter<long> _views;
+
+    public KeptPageMetrics(IMeterFactory meters)
+    {
+        var meter = meters.Create(MeterName);
+        _views = meter.CreateCounter<long>(ViewsName, unit: "{view}",
+            description: "Views of the pages kept until the data changes, by page and by outcome: kept (sent as kept) or drawn (drawn afresh).");
+    }
+
+    public void Viewed(RouteValueDictionary route, bool kept)
+    {
+        if (_views.Enabled) // nobody listening: not even the page's name is put together
+        {
+            _views.Add(1, new KeyValuePair<string, object?>("page", $"{route["controller"]}.{route["action"]}"),
+                new KeyValuePair<string, object?>("outcome", kept ? "kept" : "drawn"));
+        }
+    }
+}
+
+/// <summary>
 /// Keeps a signed-in GET page, as sent, until anything in the database changes, and sends it again from memory
 /// meanwhile. The key holds everything the page can depend on:
 /// <list type="bullet">
@@ -53,7 +83,7 @@ public sealed class KeptPageStore(IOptions<KeptPageOptions> options) : IDisposab
 /// until the next change or the next minute, whichever comes first. Changes made outside the app are seen within
 /// <see cref="KeptUntilChange.AtMost"/>.
 /// </summary>
-public sealed class KeptPageFilter(KeptPageStore store, IOptions<KeptPageOptions> options, TimeProvider clock) : IAsyncResourceFilter
+public sealed class KeptPageFilter(KeptPageStore store, KeptPageMetrics metrics, IOptions<KeptPageOptions> options, TimeProvider clock) : IAsyncResourceFilter
 {
     public async Task OnResourceExecutionAsync(ResourceExecutingContext context, ResourceExecutionDelegate next)
     {
@@ -72,9 +102,12 @@ public sealed class KeptPageFilter(KeptPageStore store, IOptions<KeptPageOptions
             version.ToString(System.Globalization.CultureInfo.InvariantCulture), minute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         if (store.TryGet(key, out var kept) && kept is not null)
         {
+            metrics.Viewed(context.RouteData.Values, kept: true);
             context.Result = new KeptPageResult(kept);
             return;
         }
+
+        metrics.Viewed(context.RouteData.Values, kept: false);
 
         var response = http.Response;
         var original = response.Body;

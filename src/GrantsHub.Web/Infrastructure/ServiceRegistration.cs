@@ -120,6 +120,7 @@ public static class ServiceRegistration
         services.AddScoped<IAuditLog, AuditLog>();
         services.Configure<KeptPageOptions>(configuration.GetSection(KeptPageOptions.Section));
         services.AddSingleton<KeptPageStore>();
+        services.AddSingleton<KeptPageMetrics>();
         services.AddTransient<IEmailSender, MailKitEmailSender>();
         services.AddEmail();
         services.AddJobs(configuration, builder.Environment.ContentRootPath);

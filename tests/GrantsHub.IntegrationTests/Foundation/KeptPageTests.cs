@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using System.Net;
 using GrantsHub.Domain.Rounds;
 using GrantsHub.IntegrationTests.Support;
@@ -31,6 +32,43 @@ public sealed class KeptPageTests : IAsyncLifetime
 
         Assert.Equal(first, again);
         Assert.Equal(1, counter.Count); // the data's version, nothing else
+    }
+
+    [Fact]
+    public async Task Views_are_counted_as_kept_or_drawn_so_an_operator_can_see_whether_keeping_pays()
+    {
+        var meters = _app.Services.GetRequiredService<IMeterFactory>();
+        var views = new List<(string Page, string Outcome)>();
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Scope == meters && instrument.Name == KeptPageMetrics.ViewsName)
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<long>((_, _, tags, _) =>
+        {
+            var named = tags.ToArray().ToDictionary(t => t.Key, t => (string)t.Value!);
+            lock (views)
+            {
+                views.Add((named["page"], named["outcome"]));
+            }
+        });
+        listener.Start();
+        using var funder = await _app.SignedInAsync(DemoDataSeeder.FunderEmail);
+
+        await funder.GetStringAsync(new Uri("/funder", UriKind.Relative));
+        await funder.GetStringAsync(new Uri("/funder", UriKind.Relative));
+        await _app.WithDbAsync(async db =>
+        {
+            var round = await db.Rounds.OrderBy(r => r.Id).FirstAsync();
+            round.Title += " (renamed)";
+            return await db.SaveChangesAsync();
+        });
+        await funder.GetStringAsync(new Uri("/funder", UriKind.Relative));
+
+        Assert.Equal([("FunderDashboard.Dashboard", "drawn"), ("FunderDashboard.Dashboard", "kept"), ("FunderDashboard.Dashboard", "drawn")], views);
     }
 
     [Fact]
