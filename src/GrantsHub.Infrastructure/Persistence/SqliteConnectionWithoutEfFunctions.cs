@@ -7,10 +7,10 @@ using Microsoft.EntityFrameworkCore.Storage;
 
 namespace GrantsHub.Infrastructure.Persistence;
 
-// EF1001: SqliteRelationalConnection is EF Core's own SQLite connection service, public but marked internal. Replacing
-// it is the only way to open connections without EF's SQL functions; a test (SqliteConnectionTests) fails if an EF Core
-// upgrade changes what this relies on.
-#pragma warning disable EF1001
+// SqliteRelationalConnection is EF Core's own SQLite connection service, public but marked internal. Replacing it is the
+// only way to open connections without EF's SQL functions; a test (SqliteConnectionTests) fails if an EF Core upgrade
+// changes what this relies on.
+#pragma warning disable EF1001 // deriving from EF Core's internal SQLite connection service is the point of this class (see above)
 
 /// <summary>
 /// EF Core's SQLite connection, without the SQL functions EF Core adds to every connection it creates (<c>regexp</c>,

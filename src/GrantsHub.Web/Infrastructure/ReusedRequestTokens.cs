@@ -31,7 +31,32 @@ public sealed class ReusedRequestTokens(IAntiforgery inner, IOptions<Antiforgery
     // A count, not bytes: each entry is a 32-byte digest and a token of about 200 characters.
     private readonly MemoryCache _tokens = new(new MemoryCacheOptions { SizeLimit = 50_000 });
 
+    // The tokens of the request being answered: a page with several forms asks once for each.
+    private static readonly object ThisRequest = new();
+
     public AntiforgeryTokenSet GetAndStoreTokens(HttpContext httpContext)
+    {
+        if (httpContext.Items.TryGetValue(ThisRequest, out var given) && given is AntiforgeryTokenSet same)
+        {
+            return same;
+        }
+
+        var tokens = ReusedOrMade(httpContext);
+        httpContext.Items[ThisRequest] = tokens;
+        return tokens;
+    }
+
+    public AntiforgeryTokenSet GetTokens(HttpContext httpContext) => inner.GetTokens(httpContext);
+
+    public Task<bool> IsRequestValidAsync(HttpContext httpContext) => inner.IsRequestValidAsync(httpContext);
+
+    public Task ValidateRequestAsync(HttpContext httpContext) => inner.ValidateRequestAsync(httpContext);
+
+    public void SetCookieTokenAndHeader(HttpContext httpContext) => inner.SetCookieTokenAndHeader(httpContext);
+
+    public void Dispose() => _tokens.Dispose();
+
+    private AntiforgeryTokenSet ReusedOrMade(HttpContext httpContext)
     {
         var key = Key(httpContext);
         if (key is not null && _tokens.TryGetValue(key, out string? requestToken) && requestToken is not null)
@@ -54,16 +79,6 @@ public sealed class ReusedRequestTokens(IAntiforgery inner, IOptions<Antiforgery
 
         return tokens;
     }
-
-    public AntiforgeryTokenSet GetTokens(HttpContext httpContext) => inner.GetTokens(httpContext);
-
-    public Task<bool> IsRequestValidAsync(HttpContext httpContext) => inner.IsRequestValidAsync(httpContext);
-
-    public Task ValidateRequestAsync(HttpContext httpContext) => inner.ValidateRequestAsync(httpContext);
-
-    public void SetCookieTokenAndHeader(HttpContext httpContext) => inner.SetCookieTokenAndHeader(httpContext);
-
-    public void Dispose() => _tokens.Dispose();
 
     /// <summary>The browser's antiforgery cookie and every claim of every signed-in identity, digested; null without a cookie.</summary>
     private string? Key(HttpContext httpContext)
