@@ -282,6 +282,42 @@ LUA
   done
 }
 
+# page_sql: the queries each page drawn afresh sends, recorded and sent again by hand (the harness hosts the app itself,
+# after the instances above have stopped), as sent and with each statement kept prepared. On SQLite, where the queries
+# run inside the app's process, it then prints the best ratio each page could reach against the signed-in bare page if
+# everything but its SQL cost no more than the bare page's (the bare page's app CPU, less its own SQL, plus the page's
+# SQL): a floor no way of drawing the page can go under while it reads what it reads; and the same if every statement
+# were kept prepared (the bare page's too), which SQLite's driver does not do. On PostgreSQL the database
+# server's work is not in the app's CPU, so only the SQL is printed.
+page_sql() {
+  local out="$bench_dir/page-sql-$provider.out" f=",$funder_email" o=",$org_email"
+  (cd "$bench_dir/web" && env "${db_env[@]}" Logging__LogLevel__Microsoft.EntityFrameworkCore=Error dotnet "$bench_dir/harness/GrantsHub.Benchmarks.dll" page-sql \
+    --password "$password" --runs 1000 --page bare=/funders --page "bare-signed-in=/funders$f" --page "funder-dashboard=/funder$f" \
+    --page "round-applications=/funder/rounds/$round_id/applications$f" --page "moderation=/funder/rounds/$round_id/moderation$f" \
+    --page "equality-dashboard=/funder/equality$f" --page "organisation-dashboard=/organisation$o" --page "award-page=/awards/$award_id$o" \
+    --page "partnership-map=/funder/partnerships$f" --page "agreement-page=/organisation/$org_id/agreements/$agreement_id$o") | tee "$out" || exit 1
+  [ "$provider" = sqlite ] || return 0
+  echo "  -- app CPU per request against the signed-in bare page: drawn afresh (above), and the best reachable with its SQL"
+  printf '  %-28s %-8s %-16s %-18s %s\n' "" "afresh" "best, as sent" "best, kept prepared" "target"
+  for label in funder-dashboard round-applications moderation equality-dashboard organisation-dashboard award-page partnership-map agreement-page; do
+    local target=0.40
+    case $label in round-applications|moderation|partnership-map) target=0.60 ;; esac
+    python3 - "$out" "$label" "$target" "${cpu[$label]:-0}" "${cpu[bare-signed-in]:-0}" <<'PY'
+import sys
+out, label, target = sys.argv[1:4]
+cpu, cpu_signed = float(sys.argv[4]), float(sys.argv[5])
+sql = {f[0]: (float(f[3]), float(f[4])) for f in (line.split() for line in open(out)) if len(f) == 5 and f[3].replace('.', '').isdigit()}
+if label not in sql or "bare-signed-in" not in sql or not cpu or not cpu_signed:
+    print(f"  {label:<28} n/a"); sys.exit()
+rest = cpu_signed - sql["bare-signed-in"][0]  # what the bare page costs besides its SQL
+sent = cpu_signed / (rest + sql[label][0])
+# Kept prepared, the bare page would be cheaper too, by what preparing its one statement costs.
+kept = (cpu_signed - (sql["bare-signed-in"][0] - sql["bare-signed-in"][1])) / (rest + sql[label][1])
+print(f"  {label:<28} {cpu_signed / cpu:<8.2f} {sent:<16.2f} {kept:<18.2f} {target}")
+PY
+  done
+}
+
 warm_seconds=3
 for provider in $providers; do
   case $provider in
@@ -358,4 +394,7 @@ for provider in $providers; do
   fi
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null; done
   pids=()
+
+  log "$provider: each page's SQL alone, and the best ratio it leaves a page drawn afresh"
+  page_sql
 done

@@ -3,6 +3,10 @@ using GrantsHub.Infrastructure.Persistence;
 using GrantsHub.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -16,10 +20,11 @@ namespace GrantsHub.Benchmarks;
 ///   grants-memory                  memory while streaming each funder's grants.json, against its number of grants
 ///   changes --per-second N --seconds S   saves N changes a second for S seconds (pages measured meanwhile are drawn
 ///                                  afresh after each)
+///   page-sql --password P [--runs N] [--detail yes] --page LABEL=PATH[,EMAIL] ...   the SQL alone of each page (hosts the app here)
 /// </summary>
 public static class Bench
 {
-    public const string Usage = "Usage: GrantsHub.Benchmarks scans [--now <ISO instant>] [--runs <n>] [--job <name>] | grants-memory | changes --per-second <n> --seconds <s>";
+    public const string Usage = "Usage: GrantsHub.Benchmarks scans [--now <ISO instant>] [--runs <n>] [--job <name>] | grants-memory | changes --per-second <n> --seconds <s> | page-sql --password <p> [--runs <n>] [--detail yes] --page <label>=<path>[,<email>] ...";
 
     public static async Task<int> Main(string[] args)
     {
@@ -28,6 +33,9 @@ public static class Bench
         var runs = 7;
         string? job = null;
         double perSecond = 1, seconds = 10;
+        var pages = new List<PageToMeasure>();
+        var password = "";
+        var detail = false;
         for (var i = 1; i + 1 < args.Length; i += 2)
         {
             switch (args[i])
@@ -47,21 +55,37 @@ public static class Bench
                 case "--job":
                     job = args[i + 1];
                     break;
+                case "--detail":
+                    detail = args[i + 1] is "yes" or "true";
+                    break;
+                case "--password":
+                    password = args[i + 1];
+                    break;
+                case "--page" when args[i + 1].Split('=', 2) is [var label, var address] && address.StartsWith('/'):
+                    var at = address.LastIndexOf(',');
+                    pages.Add(at > 0 ? new PageToMeasure(label, address[..at], address[(at + 1)..]) : new PageToMeasure(label, address, null));
+                    break;
                 default:
                     Console.Error.WriteLine(Usage);
                     return 2;
             }
         }
 
-        if (command is not ("scans" or "grants-memory" or "changes"))
+        if (command is not ("scans" or "grants-memory" or "changes" or "page-sql") || (command == "page-sql" && pages.Count == 0))
         {
             Console.Error.WriteLine(Usage);
             return 2;
         }
 
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = Directory.GetCurrentDirectory() });
+        var hosting = command == "page-sql";
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            ContentRootPath = Directory.GetCurrentDirectory(),
+            WebRootPath = hosting ? WebRoot.Locate(Directory.GetCurrentDirectory()) : null,
+        });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
+            ["Pages:KeepUntilChange"] = "false", // every page is drawn afresh, so its queries are sent
             ["Jobs:RunServer"] = "false",
             ["App:SeedDemoData"] = "false",
             ["Logging:LogLevel:Default"] = "Warning",
@@ -76,8 +100,23 @@ public static class Bench
             builder.Services.AddSingleton<TimeProvider>(new FixedClock(fixedNow));
         }
 
+        if (hosting)
+        {
+            builder.WebHost.UseUrls("http://127.0.0.1:0");
+            // The app's controllers and views live in its own assembly, not in this entry assembly.
+            builder.Services.AddControllersWithViews().AddApplicationPart(typeof(WebRoot).Assembly);
+        }
+
         await using var app = builder.Build();
-        if (command == "scans")
+        if (hosting)
+        {
+            app.UseGrantsHub();
+            await app.StartAsync();
+            var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+            await PageSqlBenchmark.RunAsync(app.Services, new Uri(address), pages, password, runs, detail, Console.Out);
+            await app.StopAsync();
+        }
+        else if (command == "scans")
         {
             await ScanBenchmark.RunAsync(app.Services, runs, job, Console.Out);
         }

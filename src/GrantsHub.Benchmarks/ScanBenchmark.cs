@@ -73,7 +73,7 @@ public static class ScanBenchmark
     }
 
     /// <summary>Sends the recorded commands by hand and reads every value; returns the number of rows.</summary>
-    private static async Task<int> BareAsync(IServiceProvider services, IReadOnlyList<RecordedCommand> commands)
+    internal static async Task<int> BareAsync(IServiceProvider services, IReadOnlyList<RecordedCommand> commands)
     {
         await using var scope = services.CreateAsyncScope();
         var connection = scope.ServiceProvider.GetRequiredService<GrantsHubDbContext>().Database.GetDbConnection();
@@ -101,7 +101,7 @@ public static class ScanBenchmark
         return rows;
     }
 
-    private static double Median(List<double> values)
+    internal static double Median(List<double> values)
     {
         values.Sort();
         return values.Count % 2 == 1 ? values[values.Count / 2] : (values[(values.Count / 2) - 1] + values[values.Count / 2]) / 2;
