@@ -1,4 +1,6 @@
 using System.Net;
+using GrantsHub.Domain.Common;
+using GrantsHub.IntegrationTests.Awards;
 using GrantsHub.IntegrationTests.Support;
 using GrantsHub.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -90,5 +92,12 @@ public sealed class ModerationTests(SharedApp app) : IClassFixture<SharedApp>
 
         Assert.Equal(HttpStatusCode.Forbidden, (await assessor.GetAsync(new Uri($"/funder/rounds/{scenario.RoundId}/moderation", UriKind.Relative))).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await funder.GetAsync(new Uri($"/funder/rounds/{scenario.RoundId + 10_000}/moderation", UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await funder.GetAsync(new Uri($"/funder/rounds/{scenario.RoundId}/moderation", UriKind.Relative))).StatusCode);
+
+        // Another funder's staff: the round exists, but is not theirs, so neither the table nor an application's scores.
+        using var otherFunder = await AwardScenario.FunderUserAsync(app, Roles.FunderAdmin, otherFunder: true);
+        Assert.Equal(HttpStatusCode.NotFound, (await otherFunder.GetAsync(new Uri($"/funder/rounds/{scenario.RoundId}/moderation", UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await otherFunder.GetAsync(
+            new Uri($"/funder/rounds/{scenario.RoundId}/moderation/applications/{scenario.Applications[0]}", UriKind.Relative))).StatusCode);
     }
 }
