@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using GrantsHub.Domain.Assessment;
+using GrantsHub.Domain.Rounds;
 using GrantsHub.Infrastructure.Persistence;
 using GrantsHub.Web.Features.Rounds;
 using GrantsHub.Web.Infrastructure;
@@ -105,9 +106,8 @@ public sealed class ModerationController(GrantsHubDbContext db, RoundScores scor
     /// of the table and of an application's scores starts with it, and a query compiled by EF skips walking and hashing
     /// its expression on each call (profiled: about a quarter of a moderation page drawn afresh went on this one query).
     /// </summary>
-    private static readonly Func<GrantsHubDbContext, int, int, Task<RoundForScoring?>> RoundOf =
-        EF.CompileAsyncQuery((GrantsHubDbContext context, int funderId, int roundId) => context.Rounds.AsNoTracking()
-            .Where(r => r.Id == roundId && r.Programme!.FunderId == funderId) // as RoundsOf(funderId)
+    private static readonly Func<GrantsHubDbContext, int, int, Task<RoundForScoring?>> RoundOf = CompiledOver.OneOrNone(FunderRoundAccess.OfFunder,
+        (IQueryable<Round> rounds, GrantsHubDbContext context, int roundId) => rounds.AsNoTracking().Where(r => r.Id == roundId)
             .Select(r => new RoundForScoring(r.Title, r.ScoreMinimum, r.ScoreMaximum,
                 context.Panels.Where(p => p.RoundId == r.Id).Select(p => (decimal?)p.DivergenceThreshold).FirstOrDefault() ?? 20m,
                 context.DataChanges.Max(c => (long?)c.Id) ?? 0)) // the data's version, in the same round trip

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using GrantsHub.Domain.Rounds;
 using GrantsHub.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -10,8 +11,13 @@ namespace GrantsHub.Web.Features.Rounds;
 /// </summary>
 public static class FunderRoundAccess
 {
-    public static IQueryable<Round> RoundsOf(this GrantsHubDbContext db, int funderId) =>
+    /// <summary>The funder's rounds, written once as an expression so compiled page queries use the same rule.</summary>
+    public static readonly Expression<Func<GrantsHubDbContext, int, IQueryable<Round>>> OfFunder = (db, funderId) =>
         db.Rounds.Where(r => r.Programme!.FunderId == funderId);
+
+    private static readonly Func<GrantsHubDbContext, int, IQueryable<Round>> OfFunderQuery = OfFunder.Compile();
+
+    public static IQueryable<Round> RoundsOf(this GrantsHubDbContext db, int funderId) => OfFunderQuery(db, funderId);
 
     /// <summary>A round of this funder with its whole set-up, tracked for editing.</summary>
     public static Task<Round?> FindRoundForEditAsync(this GrantsHubDbContext db, int funderId, int roundId) =>

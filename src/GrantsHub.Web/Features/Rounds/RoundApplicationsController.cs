@@ -34,15 +34,18 @@ public sealed class RoundApplicationsController(GrantsHubDbContext db, AreaChoic
 {
     public const int PageSize = 25;
 
+    /// <summary>The round (only the funder's own) and its pots in one query, compiled once (see <see cref="CompiledOver"/>).</summary>
+    private static readonly Func<GrantsHubDbContext, int, int, Task<RoundWithPots?>> RoundWithPotsOf = CompiledOver.OneOrNone(FunderRoundAccess.OfFunder,
+        (IQueryable<Round> rounds, GrantsHubDbContext context, int roundId) => rounds.AsNoTracking().Where(r => r.Id == roundId)
+            .Select(r => new RoundWithPots(r.Title, context.RingFences.Where(p => p.RoundId == r.Id).OrderBy(p => p.Id).ToList()))
+            .SingleOrDefault());
+
     [KeepUntilDataChanges]
     [Authorize(Policy = Policies.FunderStaff)]
     [HttpGet("")]
     public async Task<IActionResult> List(int id, ApplicationFilter filter)
     {
-        // The round (only the funder's own) and its pots in one query.
-        var round = await db.RoundsOf(User.RequireFunderId()).AsNoTracking().Where(r => r.Id == id)
-            .Select(r => new { r.Title, Pots = db.RingFences.Where(p => p.RoundId == r.Id).OrderBy(p => p.Id).ToList() })
-            .SingleOrDefaultAsync();
+        var round = await RoundWithPotsOf(db, User.RequireFunderId(), id);
         if (round is null)
         {
             return NotFound();
@@ -140,4 +143,6 @@ public sealed class RoundApplicationsController(GrantsHubDbContext db, AreaChoic
             a.Id, a.Reference, a.Organisation!.Name, a.Organisation.LegalForm, a.Organisation.IsUserLed, a.Organisation.IsCommunityLed,
             a.Organisation.LocalAuthorityCode, area == null ? null : area.Name, area == null ? null : (int?)area.DeprivationDecile,
             a.ProjectTitle, a.AmountRequested, a.DurationMonths, a.Status, a.SubmittedAt);
+
+    private sealed record RoundWithPots(string Title, List<RingFence> Pots);
 }
