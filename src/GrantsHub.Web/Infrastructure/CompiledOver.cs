@@ -27,6 +27,16 @@ public static class CompiledOver
         return EF.CompileAsyncQuery(Expression.Lambda<Func<GrantsHubDbContext, TKey, TArgument, TResult>>(body, context, key, argument));
     }
 
+    /// <summary><paramref name="query"/> (a list) over the rows <paramref name="visible"/> gives for a key, compiled once.</summary>
+    public static Func<GrantsHubDbContext, TKey, IAsyncEnumerable<TResult>> Many<TRow, TKey, TResult>(
+        Expression<Func<GrantsHubDbContext, TKey, IQueryable<TRow>>> visible,
+        Expression<Func<IQueryable<TRow>, GrantsHubDbContext, IQueryable<TResult>>> query)
+    {
+        var context = visible.Parameters[0];
+        var body = new Splice(query.Parameters[0], visible.Body, query.Parameters[1], context).Visit(query.Body);
+        return EF.CompileAsyncQuery(Expression.Lambda<Func<GrantsHubDbContext, TKey, IQueryable<TResult>>>(body, context, visible.Parameters[1]));
+    }
+
     private sealed class Splice(ParameterExpression rows, Expression visible, ParameterExpression db, ParameterExpression context) : ExpressionVisitor
     {
         protected override Expression VisitParameter(ParameterExpression node) =>

@@ -20,6 +20,7 @@ public sealed class AwardTests(SharedApp app) : IClassFixture<SharedApp>
         var draft = await app.WithDbAsync(db => db.Awards.SingleAsync(a => a.Id == scenario.AwardId));
         Assert.Equal((AwardStatus.Draft, 12_000m), (draft.Status, draft.Amount));
         Assert.Equal(HttpStatusCode.NotFound, (await applicant.GetAsync(new Uri(scenario.OrganisationUrl, UriKind.Relative))).StatusCode);
+        Assert.DoesNotContain(draft.Reference, (await applicant.GetDocumentAsync("/organisation")).Body!.TextContent, StringComparison.Ordinal);
 
         await scenario.AddMilestoneAsync(funder, "First group running");
         var refused = await funder.SubmitFormAsync(scenario.FunderUrl, $"{scenario.FunderUrl}/issue", new Dictionary<string, string>());
@@ -38,6 +39,10 @@ public sealed class AwardTests(SharedApp app) : IClassFixture<SharedApp>
         Assert.True(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Kind == "award.offered" && e.ApplicationId == scenario.ApplicationId && e.After != null)));
         var dashboard = await applicant.GetDocumentAsync("/organisation");
         Assert.Contains($"{offered.Reference}: accept or decline your offer", dashboard.QuerySelector("#awards-title")!.ParentElement!.TextContent, StringComparison.Ordinal);
+
+        // Another organisation's member does not see it on their dashboard.
+        using var other = await app.SignedInAsync(DemoDataSeeder.Applicant2Email);
+        Assert.DoesNotContain(offered.Reference, (await other.GetDocumentAsync("/organisation")).Body!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]
