@@ -42,56 +42,39 @@ public static partial class PageSqlBenchmark
 
                 // Once unrecorded, so that what happens only on a first visit (a sign-in check, a key written) is not
                 // counted; then once recorded.
-                (await client.GetAsync(new Uri(app, page.Path))).EnsureSuccessStatusCode();
+                using (var first = await client.GetAsync(new Uri(app, page.Path)))
+                {
+                    if (first.StatusCode != HttpStatusCode.OK)
+                    {
+                        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {page.Label,-28} HTTP {(int)first.StatusCode}, not measured"));
+                        continue;
+                    }
+                }
+
                 recorder.Start();
-                HttpResponseMessage response;
                 IReadOnlyList<RecordedCommand> commands;
                 try
                 {
-                    response = await client.GetAsync(new Uri(app, page.Path));
+                    using var recorded = await client.GetAsync(new Uri(app, page.Path));
+                    recorded.EnsureSuccessStatusCode();
                 }
                 finally
                 {
                     commands = recorder.Stop();
                 }
 
-                if (response.StatusCode != HttpStatusCode.OK)
-                {
-                    output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {page.Label,-28} HTTP {(int)response.StatusCode}, not measured"));
-                    continue;
-                }
-
                 var rows = await ScanBenchmark.BareAsync(services, commands);
-                for (var warm = 0; warm < WarmUpRuns; warm++)
-                {
-                    await ScanBenchmark.BareAsync(services, commands);
-                }
-
-                var times = new List<double>(runs);
-                for (var run = 0; run < runs; run++)
-                {
-                    var started = TimeProvider.System.GetTimestamp();
-                    await ScanBenchmark.BareAsync(services, commands);
-                    times.Add(TimeProvider.System.GetElapsedTime(started).TotalMicroseconds);
-                }
-
+                var asSent = await MedianAsync(WarmUpRuns, runs, () => ScanBenchmark.BareAsync(services, commands));
                 var prepared = await PreparedAsync(services, commands, runs);
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"  {page.Label,-28} {commands.Count,7} {rows,7:N0} {ScanBenchmark.Median(times),8:F0} {prepared,12:F0}"));
+                    $"  {page.Label,-28} {commands.Count,7} {rows,7:N0} {asSent,8:F0} {prepared,12:F0}"));
                 if (detail)
                 {
                     foreach (var command in commands)
                     {
-                        var each = new List<double>(runs);
-                        for (var run = 0; run < runs; run++)
-                        {
-                            var started = TimeProvider.System.GetTimestamp();
-                            await ScanBenchmark.BareAsync(services, [command]);
-                            each.Add(TimeProvider.System.GetElapsedTime(started).TotalMicroseconds);
-                        }
-
+                        var each = await MedianAsync(0, runs, () => ScanBenchmark.BareAsync(services, [command]));
                         var text = string.Join(' ', command.Text.Split((char[])['\n', '\r', ' '], StringSplitOptions.RemoveEmptyEntries));
-                        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"      {ScanBenchmark.Median(each),8:F0} us  {text[..Math.Min(text.Length, 150)]}"));
+                        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"      {each,8:F0} us  {text[..Math.Min(text.Length, 150)]}"));
                     }
                 }
             }
@@ -108,8 +91,7 @@ public static partial class PageSqlBenchmark
     /// <summary>
     /// The same queries with each statement prepared once and kept, then only run: the median time of running them all.
     /// SQLite's driver prepares (parses and plans) every statement afresh each time it is sent, so the difference from
-    /// the figure as sent is what preparing costs the page; Npgsql already keeps the app's statements prepared
-    /// (<c>Max Auto Prepare</c>), so on PostgreSQL the two are close.
+    /// the figure as sent is what preparing costs the page. On PostgreSQL both are wall times of round trips to the server.
     /// </summary>
     private static async Task<double> PreparedAsync(IServiceProvider services, IReadOnlyList<RecordedCommand> commands, int runs)
     {
@@ -132,10 +114,8 @@ public static partial class PageSqlBenchmark
                 await command.PrepareAsync();
             }
 
-            var times = new List<double>(runs);
-            for (var run = 0; run < WarmUpRuns + runs; run++)
+            return await MedianAsync(WarmUpRuns, runs, async () =>
             {
-                var started = TimeProvider.System.GetTimestamp();
                 foreach (var command in prepared)
                 {
                     await using var reader = await command.ExecuteReaderAsync();
@@ -145,14 +125,7 @@ public static partial class PageSqlBenchmark
                         reader.GetValues(values);
                     }
                 }
-
-                if (run >= WarmUpRuns)
-                {
-                    times.Add(TimeProvider.System.GetElapsedTime(started).TotalMicroseconds);
-                }
-            }
-
-            return ScanBenchmark.Median(times);
+            });
         }
         finally
         {
@@ -163,6 +136,25 @@ public static partial class PageSqlBenchmark
 
             await connection.CloseAsync();
         }
+    }
+
+    /// <summary>Runs <paramref name="once"/> <paramref name="warmUp"/> times untimed, then <paramref name="runs"/> times: the median in µs.</summary>
+    private static async Task<double> MedianAsync(int warmUp, int runs, Func<Task> once)
+    {
+        for (var run = 0; run < warmUp; run++)
+        {
+            await once();
+        }
+
+        var times = new List<double>(runs);
+        for (var run = 0; run < runs; run++)
+        {
+            var started = TimeProvider.System.GetTimestamp();
+            await once();
+            times.Add(TimeProvider.System.GetElapsedTime(started).TotalMicroseconds);
+        }
+
+        return ScanBenchmark.Median(times);
     }
 
     /// <summary>A client with its own cookies, signed in as <paramref name="email"/> (anonymous when null).</summary>

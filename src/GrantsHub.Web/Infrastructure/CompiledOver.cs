@@ -21,10 +21,8 @@ public static class CompiledOver
         Expression<Func<IQueryable<TRow>, GrantsHubDbContext, TArgument, TResult>> query)
     {
         var context = visible.Parameters[0];
-        var key = visible.Parameters[1];
-        var argument = query.Parameters[2];
-        var body = new Splice(query.Parameters[0], visible.Body, query.Parameters[1], context).Visit(query.Body);
-        return EF.CompileAsyncQuery(Expression.Lambda<Func<GrantsHubDbContext, TKey, TArgument, TResult>>(body, context, key, argument));
+        return EF.CompileAsyncQuery(Expression.Lambda<Func<GrantsHubDbContext, TKey, TArgument, TResult>>(
+            Spliced(query, visible.Body, context), context, visible.Parameters[1], query.Parameters[2]));
     }
 
     /// <summary><paramref name="query"/> (a list) over the rows <paramref name="visible"/> gives for a key, compiled once.</summary>
@@ -33,9 +31,16 @@ public static class CompiledOver
         Expression<Func<IQueryable<TRow>, GrantsHubDbContext, IQueryable<TResult>>> query)
     {
         var context = visible.Parameters[0];
-        var body = new Splice(query.Parameters[0], visible.Body, query.Parameters[1], context).Visit(query.Body);
-        return EF.CompileAsyncQuery(Expression.Lambda<Func<GrantsHubDbContext, TKey, IQueryable<TResult>>>(body, context, visible.Parameters[1]));
+        return EF.CompileAsyncQuery(Expression.Lambda<Func<GrantsHubDbContext, TKey, IQueryable<TResult>>>(
+            Spliced(query, visible.Body, context), context, visible.Parameters[1]));
     }
+
+    /// <summary>
+    /// The body of <paramref name="query"/> (whose first two parameters are its rows and the database) with
+    /// <paramref name="rows"/> put in for the rows and <paramref name="context"/> for the database.
+    /// </summary>
+    internal static Expression Spliced(LambdaExpression query, Expression rows, ParameterExpression context) =>
+        new Splice(query.Parameters[0], rows, query.Parameters[1], context).Visit(query.Body);
 
     private sealed class Splice(ParameterExpression rows, Expression visible, ParameterExpression db, ParameterExpression context) : ExpressionVisitor
     {

@@ -45,14 +45,8 @@ internal static class AwardReminders
             join u in db.Users on m.UserId equals u.Id
             where u.Email != null
             select new AwardDeadline(s.Id, s.Title, s.Due, a.Id, a.Reference, a.FunderId, o.Name, u.Id, u.Email!, u.DisplayName);
-        var body = new Substitute(withRecipients.Parameters[0], subjects.Body, withRecipients.Parameters[1], subjects.Parameters[0]).Visit(withRecipients.Body);
+        var body = CompiledOver.Spliced(withRecipients, subjects.Body, subjects.Parameters[0]);
         return EF.CompileAsyncQuery(Expression.Lambda<Func<GrantsHubDbContext, DateOnly, DateOnly, IQueryable<AwardDeadline>>>(body, subjects.Parameters));
-    }
-
-    private sealed class Substitute(ParameterExpression rows, Expression subjects, ParameterExpression db, ParameterExpression context) : ExpressionVisitor
-    {
-        protected override Expression VisitParameter(ParameterExpression node) =>
-            node == rows ? subjects : node == db ? context : base.VisitParameter(node);
     }
 
     public static void Add(ReminderBatch batch, ReminderLinks links, ReminderKind kind, AwardDeadline row, string occurrence, string subject, string message, string action)
