@@ -23,4 +23,10 @@ public sealed class DatabaseOptions
     /// <summary>Folder for the SQLite databases, relative to the content root unless absolute.</summary>
     [Required]
     public string DataDirectory { get; set; } = "data";
+
+    /// <summary>
+    /// For SQLite: keep each statement prepared, on connections kept open, instead of preparing it afresh on every page
+    /// (see <see cref="SqliteKeptStatements"/>). On unless set to false.
+    /// </summary>
+    public bool KeepStatements { get; set; } = true;
 }

@@ -24,10 +24,15 @@ public static class PersistenceServiceCollectionExtensions
         // Pooled: the options (connection string, provider, model) are built once, not on every request, and
         // contexts are reused rather than constructed per scope. The context keeps no state of its own beyond
         // what EF resets when a context goes back to the pool.
+        services.AddSingleton(sp => new SqliteKeptStatements(SqliteConnectionString(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value, contentRoot)));
         services.AddDbContextPool<GrantsHubDbContext>((sp, options) =>
         {
             var db = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
             Configure(options, db, contentRoot);
+            if (db is { Provider: DatabaseProvider.Sqlite, KeepStatements: true })
+            {
+                options.AddInterceptors(sp.GetRequiredService<SqliteKeptStatements>());
+            }
         });
         return services;
     }

@@ -1,5 +1,6 @@
 using GrantsHub.Domain.Applications;
 using GrantsHub.Domain.Organisations;
+using GrantsHub.Infrastructure.Persistence;
 using GrantsHub.IntegrationTests.Support;
 using GrantsHub.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -60,6 +61,28 @@ public sealed class QueryCountTests : IAsyncLifetime
     [MemberData(nameof(Pages))]
     public async Task A_main_page_opens_the_database_connection_once_for_all_its_commands(string? user, string path) =>
         Assert.Equal(1, (await CountSecondViewAsync(user, path)).ConnectionsOpened);
+
+    [Theory]
+    [MemberData(nameof(Pages))]
+    public async Task A_main_page_seen_again_prepares_no_sql_statement_on_SQLite_and_PostgreSQL_keeps_none_of_them(string? user, string path)
+    {
+        var kept = _app.Services.GetRequiredService<SqliteKeptStatements>();
+        using var client = user is null ? _app.CreateBrowserlessClient() : await _app.SignedInAsync(user);
+        (await client.GetAsync(new Uri(path, UriKind.Relative))).EnsureSuccessStatusCode();
+        var prepared = kept.Prepared;
+
+        (await client.GetAsync(new Uri(path, UriKind.Relative))).EnsureSuccessStatusCode();
+
+        if (GrantsHubFactory.OnPostgres)
+        {
+            Assert.Equal(0, kept.Prepared); // Npgsql prepares on the server instead
+        }
+        else
+        {
+            Assert.True(prepared > 0, "the first view prepares its statements on kept connections");
+            Assert.Equal(prepared, kept.Prepared);
+        }
+    }
 
     /// <summary>Opens the page twice (the first warms what the app keeps between requests) and counts the second.</summary>
     private async Task<QueryCounter> CountSecondViewAsync(string? user, string path)
