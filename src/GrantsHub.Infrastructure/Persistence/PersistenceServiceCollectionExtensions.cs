@@ -24,7 +24,9 @@ public static class PersistenceServiceCollectionExtensions
         // Pooled: the options (connection string, provider, model) are built once, not on every request, and
         // contexts are reused rather than constructed per scope. The context keeps no state of its own beyond
         // what EF resets when a context goes back to the pool.
-        services.AddSingleton(sp => new SqliteKeptStatements(SqliteConnectionString(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value, contentRoot)));
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<DatabaseOptions>>().Value is { Provider: DatabaseProvider.Sqlite, KeepStatements: true } sqlite
+            ? new SqliteKeptStatements(SqliteConnectionString(sqlite, contentRoot))
+            : new SqliteKeptStatements(null));
         services.AddDbContextPool<GrantsHubDbContext>((sp, options) =>
         {
             var db = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;

@@ -26,7 +26,7 @@ namespace GrantsHub.Infrastructure.Persistence;
 /// an earlier reader of it is still open, any connection to another database, and an in-memory database.
 /// </para>
 /// </remarks>
-public sealed class SqliteKeptStatements(string connectionString) : DbCommandInterceptor, IDbConnectionInterceptor, IDisposable
+public sealed class SqliteKeptStatements(string? connectionString) : DbCommandInterceptor, IDbConnectionInterceptor, IDisposable
 {
     /// <summary>Distinct statements kept per connection; when one more is needed, the connection's are dropped and begun again.</summary>
     public const int StatementsPerConnection = 100;
@@ -34,8 +34,9 @@ public sealed class SqliteKeptStatements(string connectionString) : DbCommandInt
     /// <summary>Connections kept open while no page uses them; more are closed when given back.</summary>
     public const int IdleConnections = 16;
 
-    // Another connection to an in-memory database would open a different, empty database.
-    private readonly bool _inMemory = new SqliteConnectionStringBuilder(connectionString) is var built
+    // Off without a SQLite database (the app on PostgreSQL, or the setting off), and for an in-memory database, where
+    // another connection would open a different, empty database.
+    private readonly bool _off = connectionString is null || new SqliteConnectionStringBuilder(connectionString) is var built
         && (built.Mode == SqliteOpenMode.Memory || built.DataSource is "" or ":memory:");
 
     // Last in, first out: the connection given back last, with the statements just used, is lent first.
@@ -89,7 +90,7 @@ public sealed class SqliteKeptStatements(string connectionString) : DbCommandInt
     private SqliteDataReader? Execute(DbCommand command)
     {
         if (_disposed
-            || _inMemory
+            || _off
             || command is not SqliteCommand { Transaction: null } sqlite
             || sqlite.Connection is not { State: ConnectionState.Open } connection
             || !string.Equals(connection.ConnectionString, connectionString, StringComparison.Ordinal))
