@@ -47,12 +47,21 @@ public static class GrantsMemoryBenchmark
                 $"  {id,6} {grants,7:N0} {written / 1048576.0,7:F1} {allocated / 1048576.0,13:F1} {peak / 1024.0,13:N0}"));
         }
 
-        if (results.Count > 1)
+        // A reading of 0 means live memory never rose above where it started during that stream (a collection freed more
+        // than the stream held): no growth, but no divisor either. The smallest funder is the smallest with a reading.
+        var readable = results.Where(r => r.PeakLive > 0).ToList();
+        if (readable.Count < results.Count)
         {
-            var smallest = results.MinBy(r => r.Grants);
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  {results.Count - readable.Count} funder(s) read 0 KB (live memory never rose above the start of the stream); left out as the smallest"));
+        }
+
+        if (results.Count > 1 && readable.Count > 0)
+        {
+            var smallest = readable.MinBy(r => r.Grants);
             var largest = results.MaxBy(r => r.Grants);
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"  peak live memory, largest funder / smallest: {largest.PeakLive / (double)Math.Max(1, smallest.PeakLive):F2} for {largest.Grants / (double)smallest.Grants:F1}x the grants"));
+                $"  peak live memory, largest funder / smallest: {largest.PeakLive / (double)smallest.PeakLive:F2} for {largest.Grants / (double)smallest.Grants:F1}x the grants"));
             var control = await MeasureAsync(services, largest.Funder, null, buffered: true);
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"  control, the largest funder's package buffered in memory: peak live {control.PeakLive / 1024.0:N0} KB"));
