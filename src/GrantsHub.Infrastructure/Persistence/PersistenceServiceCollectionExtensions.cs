@@ -31,9 +31,9 @@ public static class PersistenceServiceCollectionExtensions
         {
             var db = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
             Configure(options, db, contentRoot);
-            if (db is { Provider: DatabaseProvider.Sqlite, KeepStatements: true })
+            if (sp.GetRequiredService<SqliteKeptStatements>() is { IsOn: true } kept)
             {
-                options.AddInterceptors(sp.GetRequiredService<SqliteKeptStatements>());
+                options.AddInterceptors(kept);
             }
         });
         return services;

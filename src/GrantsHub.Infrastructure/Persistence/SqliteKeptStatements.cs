@@ -46,6 +46,9 @@ public sealed class SqliteKeptStatements(string? connectionString) : DbCommandIn
     private long _prepared;
     private volatile bool _disposed;
 
+    /// <summary>Whether reads are kept at all: a SQLite database on disk, with the setting on.</summary>
+    public bool IsOn => !_off;
+
     /// <summary>How many statements have been prepared so far; a page seen again adds none.</summary>
     public long Prepared => Interlocked.Read(ref _prepared);
 
