@@ -1,0 +1,56 @@
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Html;
+using Microsoft.AspNetCore.Razor.TagHelpers;
+using Microsoft.Extensions.Caching.Memory;
+
+namespace GrantsHub.Web.Infrastructure;
+
+/// <summary>
+/// Keeps the HTML inside it until the data changes: <c>&lt;kept-html scope="…" version="…"&gt;</c>. The first view of a
+/// version draws the content; later views of the same scope and version send the kept HTML as it is.
+/// <para>
+/// Unlike the framework's cache tag helper, the kept HTML is one string that is written to the response asynchronously,
+/// straight through. The cache tag helper's content is written synchronously, which the view copies first into pages
+/// of 1,024 characters borrowed from the shared array pool; for the equality dashboard's 200 KB that was about 200
+/// pages per view, more than the pool keeps, so each view allocated most of them afresh and queued on the pool's lock.
+/// </para>
+/// <para>
+/// One entry is kept per scope: a newer version replaces the one before, rather than every version staying until it
+/// expires (a busy instance changes many times in <see cref="KeptUntilChange.AtMost"/>).
+/// </para>
+/// </summary>
+[HtmlTargetElement("kept-html", Attributes = "scope,version")]
+public sealed class KeptHtmlTagHelper(IMemoryCache cache) : TagHelper
+{
+    /// <summary>What the content is about (say, a funder's dashboard for one round); one entry is kept for each.</summary>
+    public string Scope { get; set; } = "";
+
+    /// <summary>The data's version (and anything else the content depends on): content kept for another is drawn afresh.</summary>
+    public string Version { get; set; } = "";
+
+    public override async Task ProcessAsync(TagHelperContext context, TagHelperOutput output)
+    {
+        output.TagName = null;
+        var key = (nameof(KeptHtmlTagHelper), Scope);
+        if (!cache.TryGetValue(key, out KeptHtml? kept) || kept is null || kept.Version != Version)
+        {
+            var content = await output.GetChildContentAsync(useCachedResult: false);
+            kept = new KeptHtml(Version, content.GetContent());
+            cache.Set(key, kept, KeptUntilChange.AtMost);
+        }
+
+        output.Content.SetHtmlContent(kept);
+    }
+}
+
+/// <summary>HTML kept as one string, written to the response asynchronously in one piece.</summary>
+public sealed class KeptHtml(string version, string html) : IHtmlAsyncContent
+{
+    public string Version { get; } = version;
+
+    public string Html { get; } = html;
+
+    public void WriteTo(TextWriter writer, HtmlEncoder encoder) => writer.Write(Html);
+
+    public ValueTask WriteToAsync(TextWriter writer) => new(writer.WriteAsync(Html));
+}
