@@ -7,9 +7,10 @@ using Microsoft.AspNetCore.Razor.TagHelpers;
 namespace GrantsHub.Web.Infrastructure;
 
 /// <summary>
-/// How money, times and statuses read on every page: <c>@Display.Money(x)</c>, <c>@Display.Time(at)</c>,
-/// <c>@Display.Date(at)</c>, <c>@Display.Badge(status)</c>. Plain functions rather than tag helpers: a list of 25 rows
-/// used to build 75 tag helpers, each with its own context and output, for a span of text.
+/// How money, scores, times and statuses read on every page: <c>@Display.Money(x)</c>, <c>@Display.Points(x)</c>,
+/// <c>@Display.Time(at)</c>, <c>@Display.Date(at)</c>, <c>@Display.Badge(status)</c>. Plain functions rather than tag
+/// helpers: a list of 25 rows used to build 75 tag helpers, each with its own context and output, for a span of text
+/// (the moderation table's scores as tag helpers cost about a seventh of the page's CPU).
 /// </summary>
 public static class Display
 {
@@ -20,6 +21,11 @@ public static class Display
 
     public static string FormatMoney(decimal value) =>
         value.ToString(value == decimal.Truncate(value) ? "C0" : "C2", UkTime.Culture);
+
+    /// <summary>A 0–100 score with up to two decimals, or a dash when there is none yet.</summary>
+    public static IHtmlContent Points(decimal? value) => new HtmlString($"<span>{Encoder.Encode(FormatPoints(value))}</span>");
+
+    public static string FormatPoints(decimal? value) => value?.ToString("0.##", UkTime.Culture) ?? "—";
 
     /// <summary>A deadline or moment in UK time, machine-readable too.</summary>
     public static IHtmlContent Time(DateTimeOffset value) => TimeElement(value, UkTime.Format(value));

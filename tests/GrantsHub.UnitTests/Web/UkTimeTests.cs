@@ -48,4 +48,13 @@ public sealed class UkTimeTests
         Assert.Equal("£60,000", Display.FormatMoney(60_000m));
         Assert.Equal("£1,234.50", Display.FormatMoney(1_234.5m));
     }
+
+    [Fact]
+    public void Points_read_with_up_to_two_decimals_or_a_dash_when_there_are_none()
+    {
+        Assert.Equal("72.5", Display.FormatPoints(72.50m));
+        Assert.Equal("66.67", Display.FormatPoints(66.666m));
+        Assert.Equal("100", Display.FormatPoints(100m));
+        Assert.Equal("—", Display.FormatPoints(null));
+    }
 }
