@@ -102,6 +102,10 @@ public sealed class AwardTests(SharedApp app) : IClassFixture<SharedApp>
         var scenario = await AwardScenario.ActiveAsync(app, funder, applicant);
         var milestoneId = await app.WithDbAsync(db => db.Milestones.Where(m => m.AwardId == scenario.AwardId).Select(m => m.Id).SingleAsync());
         var evidenceUrl = $"{scenario.OrganisationUrl}/milestones/{milestoneId}/evidence";
+        async Task<string> PaymentsDueLinkAsync() =>
+            (await funder.GetDocumentAsync("/funder/awards")).QuerySelector("a[href='/funder/awards/payments-due']")!.TextContent.Trim();
+        var dueBefore = await PaymentsDueLinkAsync();
+        Assert.Equal(dueBefore, await PaymentsDueLinkAsync()); // the second view is served from the kept summary
 
         var badFile = await AwardScenario.PostWithFilesAsync(applicant, evidenceUrl, evidenceUrl, new() { ["Narrative"] = "Running", ["ActualValue"] = "41" }, ("register.pdf", "not a pdf"u8.ToArray()));
         Assert.Equal("The selected file is not a real PDF file. Check the file and upload it again", (await badFile.ReadDocumentAsync()).FieldError("Files"));
@@ -120,6 +124,8 @@ public sealed class AwardTests(SharedApp app) : IClassFixture<SharedApp>
         Assert.True(await app.WithDbAsync(db => db.Outbox.AnyAsync(m => m.Kind == "EvidenceApproved")));
 
         var trancheId = await app.WithDbAsync(db => db.AwardTranches.Where(t => t.AwardId == scenario.AwardId).Select(t => t.Id).SingleAsync());
+        var dueCount = int.Parse(dueBefore.Split('(', ')')[1], System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal($"Payments due ({dueCount + 1})", await PaymentsDueLinkAsync());
         var due = await funder.GetDocumentAsync("/funder/awards/payments-due");
         Assert.NotNull(due.QuerySelector($"a[href='{scenario.FunderUrl}/tranches/{trancheId}/pay']"));
         var payUrl = $"{scenario.FunderUrl}/tranches/{trancheId}/pay";
@@ -132,6 +138,7 @@ public sealed class AwardTests(SharedApp app) : IClassFixture<SharedApp>
         var twice = await funder.SubmitFormAsync(payUrl, payUrl, new Dictionary<string, string> { ["Version"] = staleVersion, ["PaidOn"] = "2026-11-27", ["Reference"] = "BACS-2" });
         Assert.Contains("This tranche has already been paid.", (await twice.ReadDocumentAsync()).ErrorSummary());
         Assert.Equal(1, await app.WithDbAsync(db => db.Payments.CountAsync(p => p.TrancheId == trancheId)));
+        Assert.Equal(dueBefore, await PaymentsDueLinkAsync());
         var award = await applicant.GetDocumentAsync(scenario.OrganisationUrl);
         Assert.Contains("Paid: £12,000 of £12,000", award.QuerySelector(".award-progress")!.TextContent.Replace("\n", " ", StringComparison.Ordinal), StringComparison.Ordinal);
         Assert.True(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Kind == "award.payment-recorded" && e.Before != null && e.After!.Contains("BACS-1"))));

@@ -1,10 +1,13 @@
 using System.Linq.Expressions;
+using System.Text.Encodings.Web;
 using GrantsHub.Domain.Awards;
 using GrantsHub.Domain.Equality;
 using GrantsHub.Domain.Organisations;
 using GrantsHub.Infrastructure.Persistence;
 using GrantsHub.Web.Infrastructure;
+using Microsoft.AspNetCore.Html;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace GrantsHub.Web.Features.Awards;
 
@@ -14,6 +17,14 @@ public sealed record AwardProgress(int MilestonesApproved, int MilestonesPlanned
     public int MilestonePercent => MilestonesPlanned == 0 ? 0 : MilestonesApproved * 100 / MilestonesPlanned;
 
     public int PaidPercent => Awarded == 0 ? 0 : (int)(Paid * 100 / Awarded);
+
+    /// <summary>
+    /// Two bars with their figures in words (<c>&lt;progress&gt;</c> needs no inline style, so the CSP holds). A plain
+    /// function rather than a partial view: lists draw it on every row, and a partial is looked up, activated and buffered
+    /// each time.
+    /// </summary>
+    public IHtmlContent Bars() => new HtmlString(string.Create(UkTime.Culture,
+        $"""<div class="award-progress"><label class="small d-block">Milestones approved: {MilestonesApproved} of {MilestonesPlanned} <progress class="w-100" max="{Math.Max(1, MilestonesPlanned)}" value="{MilestonesApproved}">{MilestonePercent}%</progress></label><label class="small d-block">Paid: <span>{HtmlEncoder.Default.Encode(Display.FormatMoney(Paid))}</span> of <span>{HtmlEncoder.Default.Encode(Display.FormatMoney(Awarded))}</span> <progress class="w-100" max="100" value="{PaidPercent}">{PaidPercent}%</progress></label></div>"""));
 }
 
 public sealed record AwardRow(int Id, string Reference, string ProjectTitle, string Organisation, string Round, AwardStatus Status,
@@ -58,7 +69,7 @@ public sealed record PaymentDueRow(int AwardId, string Reference, string Organis
     string? Milestone, Guid Version);
 
 /// <summary>Read models for the award pages: projections only, no tracking, a fixed number of queries per page.</summary>
-public sealed class AwardPages(GrantsHubDbContext db, TimeProvider clock)
+public sealed class AwardPages(GrantsHubDbContext db, TimeProvider clock, IMemoryCache cache)
 {
     public const int PageSize = 20;
 
@@ -99,6 +110,20 @@ public sealed class AwardPages(GrantsHubDbContext db, TimeProvider clock)
     {
         var awards = db.AwardsOfFunder(funderId).Where(a => roundId == null || a.RoundId == roundId);
         var rows = await Rows(awards).ToPageAsync(page, PageSize);
+        var today = Today;
+        var summary = await cache.GetOrWorkOutAsync((nameof(FunderAwardsSummary), funderId, await db.DataVersionAsync(), today),
+            () => SummaryAsync(funderId));
+        var roundTitle = roundId is null ? null : await db.Rounds.Where(r => r.Id == roundId).Select(r => r.Title).SingleOrDefaultAsync();
+        return new FunderAwardsPage(rows, summary.Programmes, roundId, roundTitle, summary.PaymentsDue);
+    }
+
+    /// <summary>
+    /// The progress of each programme and the number of payments due, over all the funder's awards. Summing every
+    /// milestone and payment of a regional funder's awards took about 4 ms of SQL a view (700 awards), so the summary is
+    /// kept until anything changes (the data's version is in the key) or the UK date moves, as the equality figures are.
+    /// </summary>
+    private async Task<FunderAwardsSummary> SummaryAsync(int funderId)
+    {
         var programmes = await db.AwardsOfFunder(funderId)
             .Where(a => a.Status == AwardStatus.Active || a.Status == AwardStatus.Completed)
             .Join(db.Rounds, a => a.RoundId, r => r.Id, (a, r) => new { Award = a, r.Programme!.Name })
@@ -114,11 +139,12 @@ public sealed class AwardPages(GrantsHubDbContext db, TimeProvider clock)
             .Join(db.Awards, p => p.AwardId, a => a.Id, (p, a) => new { p.Amount, a.RoundId })
             .Join(db.Rounds, x => x.RoundId, r => r.Id, (x, r) => new { x.Amount, r.Programme!.Name })
             .GroupBy(x => x.Name).Select(g => new { g.Key, Paid = g.Sum(x => x.Amount) }).ToDictionaryAsync(x => x.Key, x => x.Paid);
-        var roundTitle = roundId is null ? null : await db.Rounds.Where(r => r.Id == roundId).Select(r => r.Title).SingleOrDefaultAsync();
-        return new FunderAwardsPage(rows,
+        return new FunderAwardsSummary(
             programmes.Select(p => new ProgrammeProgress(p.Programme, p.Awards, new AwardProgress(p.Approved, p.Planned, paid.GetValueOrDefault(p.Programme), p.Amount))).ToList(),
-            roundId, roundTitle, await DueTranches(funderId).CountAsync());
+            await DueTranches(funderId).CountAsync());
     }
+
+    private sealed record FunderAwardsSummary(IReadOnlyList<ProgrammeProgress> Programmes, int PaymentsDue);
 
     public async Task<Page<PaymentDueRow>> PaymentsDueAsync(int funderId, int page) =>
         await DueTranches(funderId)
