@@ -217,6 +217,14 @@ public sealed partial class PanelAndConflictTests(SharedApp app) : IClassFixture
         });
         Assert.Equal(HttpStatusCode.Redirect, moved.StatusCode);
         Assert.Equal(scenario.Applications.Order(), await scenario.AssignedToAsync(app, scenario.Member2));
+
+        // The panel page shows each application with its assessors now: both with assessor 2, neither with assessor 1.
+        var panel = await funder.GetDocumentAsync(url);
+        var shown = panel.QuerySelectorAll($"form[action='{url}/reassign']")
+            .Select(f => (Application: int.Parse(f.QuerySelector("[name=ApplicationId]")!.GetAttribute("value")!, System.Globalization.CultureInfo.InvariantCulture),
+                Member: int.Parse(f.QuerySelector("[name=FromMemberId]")!.GetAttribute("value")!, System.Globalization.CultureInfo.InvariantCulture)))
+            .Order().ToList();
+        Assert.Equal(scenario.Applications.Order().Select(a => (a, scenario.Member2)), shown);
     }
 
     [Fact]

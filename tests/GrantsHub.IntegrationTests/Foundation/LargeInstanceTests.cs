@@ -124,6 +124,7 @@ public sealed class LargeInstanceTests(ITestOutputHelper output) : IAsyncLifetim
         { "funder", "/funder/programmes/{programme}" },
         { "funder", "/funder/rounds/{round}/applications" },
         { "funder", "/funder/rounds/{round}/moderation" },
+        { "funder", "/funder/rounds/{round}/panel" },
         { "organisation", "/organisation" },
         { "funder", "/funder/equality" },
         { "funder", "/funder/equality?roundId={round}" },

@@ -168,13 +168,15 @@ public sealed class PanelController(GrantsHubDbContext db, PanelService panels, 
 
     private async Task<PanelPage?> PageAsync(int roundId, int page, PanelSettingsForm? settings)
     {
-        var round = await db.RoundsOf(User.RequireFunderId()).AsNoTracking().SingleOrDefaultAsync(r => r.Id == roundId);
-        if (round is null)
+        var found = await db.RoundsOf(User.RequireFunderId()).AsNoTracking().Where(r => r.Id == roundId)
+            .Select(r => new { Round = r, Panel = db.Panels.SingleOrDefault(p => p.RoundId == r.Id) })
+            .SingleOrDefaultAsync();
+        if (found is null)
         {
             return null;
         }
 
-        var panel = await db.Panels.AsNoTracking().SingleOrDefaultAsync(p => p.RoundId == roundId) ?? new Panel { RoundId = roundId };
+        var (round, panel) = (found.Round, found.Panel ?? new Panel { RoundId = roundId });
         var members = await db.PanelMembers.AsNoTracking().Where(m => m.PanelId == panel.Id).OrderBy(m => m.InvitedEmail)
             .Select(m => new PanelMemberRow(m.Id, m.InvitedEmail, db.Users.Where(u => u.Id == m.UserId).Select(u => u.DisplayName).FirstOrDefault(), m.UserId != null,
                 db.ConflictDeclarations.Count(d => d.PanelMemberId == m.Id), db.ConflictDeclarations.Count(d => d.PanelMemberId == m.Id && d.HasConflict),
@@ -185,13 +187,17 @@ public sealed class PanelController(GrantsHubDbContext db, PanelService panels, 
         var pages = Math.Max(1, (total + PageSize - 1) / PageSize);
         page = Math.Clamp(page, 1, pages);
         var rows = await applications.OrderBy(a => a.Reference).Skip((page - 1) * PageSize).Take(PageSize)
-            .Select(a => new
-            {
-                a.Id, a.Reference, Organisation = a.Organisation!.Name, a.ProjectTitle,
-                Assessors = db.Assignments.Where(x => x.ApplicationId == a.Id).OrderBy(x => x.PanelMember!.InvitedEmail)
-                    .Select(x => new { x.PanelMemberId, x.PanelMember!.InvitedEmail, Status = (ScoreStatus?)x.Score!.Status }).ToList(),
-            })
+            .Select(a => new { a.Id, a.Reference, Organisation = a.Organisation!.Name, a.ProjectTitle })
             .ToListAsync();
+
+        // The page's assignments in a flat read of their own. Nested in the rows above, SQLite joined every assignment of
+        // every round to its assessor and score before keeping the page's: 78 ms of SQL a view for a round of 600
+        // applications, against well under one here.
+        var ids = rows.Select(r => r.Id).ToList();
+        var assigned = (await db.Assignments.AsNoTracking().Where(x => ids.Contains(x.ApplicationId))
+            .OrderBy(x => x.PanelMember!.InvitedEmail)
+            .Select(x => new { x.ApplicationId, x.PanelMemberId, x.PanelMember!.InvitedEmail, Status = (ScoreStatus?)x.Score!.Status })
+            .ToListAsync()).ToLookup(x => x.ApplicationId);
         var names = members.ToDictionary(m => m.Id, m => m.Name ?? m.Email);
         settings ??= new PanelSettingsForm
         {
@@ -203,7 +209,7 @@ public sealed class PanelController(GrantsHubDbContext db, PanelService panels, 
         };
         return new PanelPage(roundId, round.Title, round.StatusAt(clock.GetUtcNow()), total, settings, panel.ScoringLocked, panel.ScoringDeadline, members,
             rows.Select(r => new AssignmentRow(r.Id, r.Reference, r.Organisation, r.ProjectTitle,
-                r.Assessors.Select(x => (x.PanelMemberId, names.GetValueOrDefault(x.PanelMemberId, x.InvitedEmail), AssessmentStatuses.StatusOf(x.Status))).ToList())).ToList(),
+                assigned[r.Id].Select(x => (x.PanelMemberId, names.GetValueOrDefault(x.PanelMemberId, x.InvitedEmail), AssessmentStatuses.StatusOf(x.Status))).ToList())).ToList(),
             page, pages);
     }
 }
