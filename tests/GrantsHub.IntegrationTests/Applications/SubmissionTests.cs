@@ -178,7 +178,7 @@ public sealed class SubmissionTests
     }
 
     [Fact]
-    public async Task The_funders_equality_figures_count_a_submission_and_a_withdrawal_at_once()
+    public async Task The_funders_equality_and_transparency_figures_count_a_submission_and_a_withdrawal_at_once()
     {
         var (app, client, applicationId, _) = await ReadyToSubmitAsync(10, 25);
         await using var _ = app;
@@ -191,13 +191,27 @@ public sealed class SubmissionTests
             return int.Parse(term.NextElementSibling!.TextContent.Trim(), System.Globalization.CultureInfo.InvariantCulture);
         }
 
+        // The funder's public transparency page counts them too, from figures it also keeps until anything changes.
+        using var anonymous = app.CreateBrowserlessClient();
+        var funderId = await app.WithDbAsync(db => db.Applications.Where(a => a.Id == applicationId).Select(a => a.Round!.Programme!.FunderId).SingleAsync());
+        async Task<int> PubliclyShownAsync()
+        {
+            var page = await anonymous.GetDocumentAsync($"/funders/{funderId}/transparency");
+            var term = page.QuerySelectorAll("dt").First(dt => dt.TextContent.Trim() == "Applications");
+            return int.Parse(term.NextElementSibling!.TextContent.Trim(), System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         var before = await ApplicationsShownAsync();
         Assert.Equal(before, await ApplicationsShownAsync()); // the second view is served from the kept figures
+        var publicBefore = await PubliclyShownAsync();
+        Assert.Equal(publicBefore, await PubliclyShownAsync());
 
         await SubmitAsync(client, applicationId);
         Assert.Equal(before + 1, await ApplicationsShownAsync());
+        Assert.Equal(publicBefore + 1, await PubliclyShownAsync());
 
         await client.SubmitFormAsync($"/applications/{applicationId}/withdraw", $"/applications/{applicationId}/withdraw", new Dictionary<string, string>());
         Assert.Equal(before, await ApplicationsShownAsync());
+        Assert.Equal(publicBefore, await PubliclyShownAsync());
     }
 }
