@@ -94,6 +94,14 @@ public sealed class RoundSetupTests(SharedApp app) : IClassFixture<SharedApp>
         Assert.Contains("Criteria weights must total 100; they total 90", (await refused.ReadDocumentAsync()).ErrorSummary());
         Assert.Equal(0, await app.WithDbAsync(db => db.Criteria.CountAsync(c => c.RoundId == id)));
 
+        form["Rows[1].Weight"] = "forty";
+        var notANumber = await (await client.SubmitFormAsync($"/funder/rounds/{id}/criteria", $"/funder/rounds/{id}/criteria", form)).ReadDocumentAsync();
+        Assert.NotNull(notANumber.FieldError("Rows[1].Weight"));
+        Assert.NotEmpty(notANumber.FieldError("Rows[1].Weight")!);
+        Assert.Equal("forty", notANumber.QuerySelector("#Rows_1__Weight")!.GetAttribute("value")); // what was typed is kept beside its message
+        Assert.Equal("Reach", notANumber.QuerySelector("#Rows_1__Name")!.GetAttribute("value"));
+        Assert.Equal(0, await app.WithDbAsync(db => db.Criteria.CountAsync(c => c.RoundId == id)));
+
         form["Rows[1].Weight"] = "40";
         var saved = await client.SubmitFormAsync($"/funder/rounds/{id}/criteria", $"/funder/rounds/{id}/criteria", form);
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
