@@ -3,6 +3,7 @@ using GrantsHub.DataGenerator;
 using GrantsHub.Domain.Partnerships;
 using GrantsHub.IntegrationTests.Support;
 using GrantsHub.Web.Features.OpenData;
+using GrantsHub.Web.Features.Partnerships;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
@@ -114,6 +115,33 @@ public sealed class LargeInstanceTests(ITestOutputHelper output) : IAsyncLifetim
         using var funder = await _app.SignedInAsync(_targets.FunderEmail, _targets.Password);
         var page = await funder.GetAsync(new Uri("/funder", UriKind.Relative));
         Assert.Equal(System.Net.HttpStatusCode.OK, page.StatusCode);
+    }
+
+    [Fact]
+    public async Task Both_forms_of_the_funders_agreement_rule_give_the_same_agreements_in_every_area()
+    {
+        var (byFunder, byArea) = await _app.WithDbAsync(async db =>
+        {
+            var funders = await db.Funders.Select(f => f.Id).ToListAsync();
+            var areas = await db.Organisations.Where(o => o.LocalAuthorityCode != null).Select(o => o.LocalAuthorityCode!).Distinct().ToListAsync();
+            var wholeRule = new List<(int, string, int)>();
+            var fewRule = new List<(int, string, int)>();
+            foreach (var funder in funders)
+            {
+                wholeRule.AddRange((await db.VisibleToFunder(funder).Select(a => new { a.Id, a.LeadOrganisation!.LocalAuthorityCode }).ToListAsync())
+                    .Where(a => a.LocalAuthorityCode is not null).Select(a => (funder, a.LocalAuthorityCode!, a.Id)));
+                foreach (var area in areas)
+                {
+                    fewRule.AddRange((await db.PartnershipAgreements.Where(a => a.LeadOrganisation!.LocalAuthorityCode == area).VisibleToFunder(db, funder)
+                        .Select(a => a.Id).ToListAsync()).Select(id => (funder, area, id)));
+                }
+            }
+
+            return (wholeRule.Order().ToList(), fewRule.Order().ToList());
+        });
+
+        Assert.NotEmpty(byFunder);
+        Assert.Equal(byFunder, byArea);
     }
 
     public static TheoryData<string, string> Pages() => new()

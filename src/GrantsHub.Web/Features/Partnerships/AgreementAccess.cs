@@ -32,6 +32,18 @@ public static class AgreementAccess
             && db.AgreementAwards.Join(db.Awards.Where(award => award.FunderId == funderId), link => link.AwardId, award => award.Id, (link, award) => link.AgreementId)
                 .Contains(a.Id));
 
+    /// <summary>
+    /// The same rule as <see cref="VisibleToFunder(GrantsHubDbContext, int)"/>, checked agreement by agreement, for a few
+    /// agreements picked first by something else (those led from one area). Working out every agreement of a regional
+    /// funder's 700 awards first cost the area page about 2 ms of SQL for its six agreements; each of the few is checked
+    /// here through its own links, and each link's award by its key (28 µs). Both forms give the same agreements
+    /// (<c>LargeInstanceTests</c>).
+    /// </summary>
+    public static IQueryable<PartnershipAgreement> VisibleToFunder(this IQueryable<PartnershipAgreement> few, GrantsHubDbContext db, int funderId) =>
+        few.Where(a => a.Stage != AgreementStage.Draft
+            && db.AgreementAwards.Any(link => link.AgreementId == a.Id
+                && db.Awards.Where(award => award.Id == link.AwardId).Select(award => award.FunderId).FirstOrDefault() == funderId));
+
     /// <summary>Organisations with an approved decision on one of the funder's rounds.</summary>
     public static IQueryable<int> FundedBy(this GrantsHubDbContext db, int funderId) =>
         db.Decisions.Where(d => d.Outcome == DecisionOutcome.Approved)

@@ -131,7 +131,8 @@ public sealed class PartnershipMap(GrantsHubDbContext db, IMemoryCache cache, Ti
         }
 
         var now = clock.GetUtcNow();
-        var rows = await Agreements(db.VisibleToFunder(funderId).Where(a => a.LeadOrganisation!.LocalAuthorityCode == code)).ToPageAsync(page, AgreementsPerAreaPage);
+        var rows = await Agreements(db.PartnershipAgreements.Where(a => a.LeadOrganisation!.LocalAuthorityCode == code).VisibleToFunder(db, funderId))
+            .ToPageAsync(page, AgreementsPerAreaPage);
         return new AreaPartnershipsPage(area.Code, area.Name, area.Region, area.DeprivationDecile,
             new Page<MapAgreement>(rows.Items.Select(a => ToMap(a, now)).ToList(), rows.Number, rows.Size, rows.Total));
     }
