@@ -17,15 +17,20 @@ public static class Display
     private static readonly HtmlEncoder Encoder = HtmlEncoder.Default;
 
     /// <summary>Pounds with separators, pence only when there are any.</summary>
-    public static IHtmlContent Money(decimal value) => new HtmlString($"<span>{Encoder.Encode(FormatMoney(value))}</span>");
+    public static IHtmlContent Money(decimal value) => new HtmlString(MoneySpan(value));
+
+    /// <summary>The markup of <see cref="Money"/>, for HTML put together in code (the award progress bars).</summary>
+    public static string MoneySpan(decimal value) => Span(FormatMoney(value));
 
     public static string FormatMoney(decimal value) =>
         value.ToString(value == decimal.Truncate(value) ? "C0" : "C2", UkTime.Culture);
 
     /// <summary>A 0–100 score with up to two decimals, or a dash when there is none yet.</summary>
-    public static IHtmlContent Points(decimal? value) => new HtmlString($"<span>{Encoder.Encode(FormatPoints(value))}</span>");
+    public static IHtmlContent Points(decimal? value) => new HtmlString(Span(FormatPoints(value)));
 
     public static string FormatPoints(decimal? value) => value?.ToString("0.##", UkTime.Culture) ?? "—";
+
+    private static string Span(string text) => $"<span>{Encoder.Encode(text)}</span>";
 
     /// <summary>A deadline or moment in UK time, machine-readable too.</summary>
     public static IHtmlContent Time(DateTimeOffset value) => TimeElement(value, UkTime.Format(value));

@@ -1,5 +1,4 @@
 using System.Linq.Expressions;
-using System.Text.Encodings.Web;
 using GrantsHub.Domain.Awards;
 using GrantsHub.Domain.Equality;
 using GrantsHub.Domain.Organisations;
@@ -24,7 +23,7 @@ public sealed record AwardProgress(int MilestonesApproved, int MilestonesPlanned
     /// each time.
     /// </summary>
     public IHtmlContent Bars() => new HtmlString(string.Create(UkTime.Culture,
-        $"""<div class="award-progress"><label class="small d-block">Milestones approved: {MilestonesApproved} of {MilestonesPlanned} <progress class="w-100" max="{Math.Max(1, MilestonesPlanned)}" value="{MilestonesApproved}">{MilestonePercent}%</progress></label><label class="small d-block">Paid: <span>{HtmlEncoder.Default.Encode(Display.FormatMoney(Paid))}</span> of <span>{HtmlEncoder.Default.Encode(Display.FormatMoney(Awarded))}</span> <progress class="w-100" max="100" value="{PaidPercent}">{PaidPercent}%</progress></label></div>"""));
+        $"""<div class="award-progress"><label class="small d-block">Milestones approved: {MilestonesApproved} of {MilestonesPlanned} <progress class="w-100" max="{Math.Max(1, MilestonesPlanned)}" value="{MilestonesApproved}">{MilestonePercent}%</progress></label><label class="small d-block">Paid: {Display.MoneySpan(Paid)} of {Display.MoneySpan(Awarded)} <progress class="w-100" max="100" value="{PaidPercent}">{PaidPercent}%</progress></label></div>"""));
 }
 
 public sealed record AwardRow(int Id, string Reference, string ProjectTitle, string Organisation, string Round, AwardStatus Status,

@@ -94,11 +94,7 @@ public sealed class AgreementHandler(GrantsHubDbContext db, IFileStore files, IA
         }
         else
         {
-            choices = [];
-            await foreach (var o in NearThenRest(db, leadOrganisationId, leadArea))
-            {
-                choices.Add((o.Id, o.Name));
-            }
+            choices = await NearThenRest(db, leadOrganisationId, leadArea).Select(o => (o.Id, o.Name)).ToListAsync();
         }
 
         if (chosen is { } id && id != leadOrganisationId && choices.All(c => c.Id != id))
