@@ -36,6 +36,29 @@ public static class CompiledOver
     }
 
     /// <summary>
+    /// <paramref name="query"/> (a list, for an argument such as the id of the thing shown) over the rows
+    /// <paramref name="visible"/> gives for a key, compiled once.
+    /// </summary>
+    public static Func<GrantsHubDbContext, TKey, TArgument, IAsyncEnumerable<TResult>> Many<TRow, TKey, TArgument, TResult>(
+        Expression<Func<GrantsHubDbContext, TKey, IQueryable<TRow>>> visible,
+        Expression<Func<IQueryable<TRow>, GrantsHubDbContext, TArgument, IQueryable<TResult>>> query)
+    {
+        var context = visible.Parameters[0];
+        return EF.CompileAsyncQuery(Expression.Lambda<Func<GrantsHubDbContext, TKey, TArgument, IQueryable<TResult>>>(
+            Spliced(query, visible.Body, context), context, visible.Parameters[1], query.Parameters[2]));
+    }
+
+    /// <summary>The same, for a rule with two keys (a user's id and the organisation they act for).</summary>
+    public static Func<GrantsHubDbContext, TKey1, TKey2, TArgument, IAsyncEnumerable<TResult>> Many<TRow, TKey1, TKey2, TArgument, TResult>(
+        Expression<Func<GrantsHubDbContext, TKey1, TKey2, IQueryable<TRow>>> visible,
+        Expression<Func<IQueryable<TRow>, GrantsHubDbContext, TArgument, IQueryable<TResult>>> query)
+    {
+        var context = visible.Parameters[0];
+        return EF.CompileAsyncQuery(Expression.Lambda<Func<GrantsHubDbContext, TKey1, TKey2, TArgument, IQueryable<TResult>>>(
+            Spliced(query, visible.Body, context), context, visible.Parameters[1], visible.Parameters[2], query.Parameters[2]));
+    }
+
+    /// <summary>
     /// The body of <paramref name="query"/> (whose first two parameters are its rows and the database) with
     /// <paramref name="rows"/> put in for the rows and <paramref name="context"/> for the database.
     /// </summary>

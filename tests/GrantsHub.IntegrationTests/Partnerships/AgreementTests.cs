@@ -50,6 +50,36 @@ public sealed class AgreementTests(SharedApp app) : IClassFixture<SharedApp>
     }
 
     [Fact]
+    public async Task The_history_shows_ten_steps_at_a_time_newest_first()
+    {
+        var (client, lead, _) = await LeadAsync();
+        using var _ = client;
+        var id = await client.CreateAgreementAsync(lead, "Long history");
+        for (var i = 1; i <= 11; i++)
+        {
+            var party = PartnershipSteps.NhsParty();
+            party["ExternalName"] = $"Trust number {i}";
+            Assert.Equal(HttpStatusCode.Redirect, (await client.AddPartyAsync(lead, id, party)).StatusCode);
+        }
+
+        var url = PartnershipSteps.AgreementUrl(lead, id);
+        var first = (await client.GetDocumentAsync(url)).QuerySelectorAll("#history li").Select(li => li.TextContent).ToList();
+        Assert.Equal(10, first.Count);
+        Assert.Contains("Trust number 11 added as a party", first[0], StringComparison.Ordinal);
+        Assert.Contains("Trust number 2 added as a party", first[9], StringComparison.Ordinal);
+
+        foreach (var asked in new[] { 2, 9 })
+        {
+            var second = await client.GetDocumentAsync($"{url}?history={asked}");
+            var rows = second.QuerySelectorAll("#history li").Select(li => li.TextContent).ToList();
+            Assert.Equal(2, rows.Count);
+            Assert.Contains("Trust number 1 added as a party", rows[0], StringComparison.Ordinal);
+            Assert.Contains("Agreement created as a draft", rows[1], StringComparison.Ordinal);
+            Assert.Equal("2", second.QuerySelector("[aria-current=page]")!.TextContent);
+        }
+    }
+
+    [Fact]
     public async Task A_terminated_agreement_can_no_longer_be_edited_or_moved()
     {
         var (client, lead, partner) = await LeadAsync();

@@ -124,7 +124,7 @@ public sealed class AgreementsController(AgreementHandler agreements, GrantsHubD
     private async Task<IActionResult> ShowAsync(int organisationId, int id, int history, PartyForm? newParty = null, string? partnerSearch = null)
     {
         var userId = User.GetUserId();
-        var page = await agreements.PageAsync(db.ReadableBy(userId, organisationId), id, AgreementUrl(organisationId, id), organisationId, history, newParty, partnerSearch);
+        var page = await agreements.MemberPageAsync(userId, organisationId, id, AgreementUrl(organisationId, id), history, newParty, partnerSearch);
         return page is null ? NotFound() : View("Agreement", page);
     }
 

@@ -23,7 +23,7 @@ public sealed class FunderPartnershipsController(PartnershipMap map, AgreementHa
     [KeepUntilDataChanges]
     [HttpGet("agreements/{id:int}")]
     public async Task<IActionResult> Show(int id, int history = 1) =>
-        await agreements.PageAsync(db.VisibleToFunder(User.RequireFunderId()), id, $"/funder/partnerships/agreements/{id}", memberOf: null, history) is { } page
+        await agreements.FunderPageAsync(User.RequireFunderId(), id, $"/funder/partnerships/agreements/{id}", history) is { } page
             ? View("Agreement", page)
             : NotFound();
 
