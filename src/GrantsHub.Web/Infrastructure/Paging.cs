@@ -32,17 +32,14 @@ public static class Paging
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(counted);
-        var total = await counted.CountAsync(cancellationToken);
-        var last = Math.Max(1, (total + size - 1) / size);
-        var number = Math.Clamp(page, 1, last);
-        var items = await query.Skip((number - 1) * size).Take(size).ToListAsync(cancellationToken);
-        return new Page<T>(items, number, size, total);
+        return await PageAsync(await counted.CountAsync(cancellationToken), page, size,
+            async (skip, take) => await query.Skip(skip).Take(take).ToListAsync(cancellationToken));
     }
 
     /// <summary>
     /// The requested page of <paramref name="total"/> rows read by <paramref name="rows"/> (given how many to skip and to
-    /// take), for a list read through compiled queries; a page past the end gives the last one, as above. With no rows
-    /// at all, nothing is read.
+    /// take), as for a list read through compiled queries; a page past the end gives the last one. With no rows at all,
+    /// nothing is read.
     /// </summary>
     public static async Task<Page<T>> PageAsync<T>(int total, int page, int size, Func<int, int, ValueTask<List<T>>> rows)
     {

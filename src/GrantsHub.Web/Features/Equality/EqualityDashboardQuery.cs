@@ -34,11 +34,13 @@ public sealed class EqualityDashboardQuery(GrantsHubDbContext db, EqualityFactsQ
     // Compiled once, and flat: the page's two reads skip EF Core's per-call work on the query, and its rows are read
     // straight into records. (As one query with each round's ring-fenced pots nested in it, EF Core built delegates for
     // the nested lists on every view; the pots are now read only when the figures are worked out.)
-    private static readonly Func<GrantsHubDbContext, int, Task<FunderHeading>> HeadingOf =
+    // The funder's name and the data's version in one round trip; null for no such funder. The public transparency page
+    // keeps its figures by the same version.
+    internal static readonly Func<GrantsHubDbContext, int, Task<FunderHeading?>> HeadingOf =
         EF.CompileAsyncQuery((GrantsHubDbContext context, int funderId) => context.Funders.AsNoTracking()
             .Where(f => f.Id == funderId)
-            .Select(f => new FunderHeading(f.Name, context.DataChanges.Max(c => (long?)c.Id) ?? 0)) // the data's version, in the same round trip
-            .Single());
+            .Select(f => new FunderHeading(f.Name, context.DataChanges.Max(c => (long?)c.Id) ?? 0))
+            .SingleOrDefault());
 
     private static readonly Func<GrantsHubDbContext, int, IAsyncEnumerable<RoundOption>> RoundsOf =
         EF.CompileAsyncQuery((GrantsHubDbContext context, int funderId) => context.Rounds.AsNoTracking()
@@ -46,12 +48,12 @@ public sealed class EqualityDashboardQuery(GrantsHubDbContext db, EqualityFactsQ
             .OrderBy(r => r.OpensAt).ThenBy(r => r.Id)
             .Select(r => new RoundOption(r.Id, r.ProgrammeId, r.Programme!.Name, r.Title, r.OpensAt)));
 
-    private sealed record FunderHeading(string Name, long LastChange);
+    internal sealed record FunderHeading(string Name, long LastChange);
 
     /// <summary>Null when the programme or round is not the funder's.</summary>
     public async Task<EqualityDashboard?> LoadAsync(int funderId, int? programmeId, int? roundId)
     {
-        var funder = await HeadingOf(db, funderId);
+        var funder = await HeadingOf(db, funderId) ?? throw new InvalidOperationException($"No funder {funderId}.");
         var rounds = await RoundsOf(db, funderId).ToListAsync();
         var round = rounds.FirstOrDefault(r => r.Id == roundId);
         if ((programmeId is not null && rounds.All(r => r.ProgrammeId != programmeId)) || (roundId is not null && (round is null || (programmeId is not null && round.ProgrammeId != programmeId))))

@@ -25,15 +25,14 @@ public sealed class TransparencyController(GrantsHubDbContext db, EqualityFactsQ
     [HttpGet("funders/{funderId:int}/transparency")]
     public async Task<IActionResult> Index(int funderId)
     {
-        var funder = await db.Funders.AsNoTracking().Where(f => f.Id == funderId)
-            .Select(f => new { f.Name, Version = db.DataChanges.Max(c => (long?)c.Id) ?? 0 }).SingleOrDefaultAsync();
+        var funder = await EqualityDashboardQuery.HeadingOf(db, funderId);
         if (funder is null)
         {
             return NotFound();
         }
 
         var today = UkTime.Today(clock.GetUtcNow());
-        var report = await cache.GetOrWorkOutAsync((nameof(TransparencyController), funderId, funder.Version, today), async () =>
+        var report = await cache.GetOrWorkOutAsync((nameof(TransparencyController), funderId, funder.LastChange, today), async () =>
             EqualityReport.Build(await facts.LoadAsync(db.Rounds.Where(r => r.Programme!.FunderId == funderId).Select(r => r.Id)), [], [], [], today));
         return View("Transparency", new TransparencyPage(funderId, funder.Name, report, await publisher.PublishedAsync(funderId)));
     }
