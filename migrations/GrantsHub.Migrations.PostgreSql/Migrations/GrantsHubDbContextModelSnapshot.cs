@@ -171,7 +171,7 @@ namespace GrantsHub.Migrations.PostgreSql.Migrations
                     b.HasIndex("OrganisationId", "RoundId")
                         .IsUnique();
 
-                    b.HasIndex("RoundId", "Status");
+                    b.HasIndex("RoundId", "Status", "OrganisationId");
 
                     b.HasIndex("RoundId", "SubmittedAt", "Id")
                         .IsDescending(false, true, false);

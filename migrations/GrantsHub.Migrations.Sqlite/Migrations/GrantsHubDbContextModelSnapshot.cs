@@ -159,7 +159,7 @@ namespace GrantsHub.Migrations.Sqlite.Migrations
                     b.HasIndex("OrganisationId", "RoundId")
                         .IsUnique();
 
-                    b.HasIndex("RoundId", "Status");
+                    b.HasIndex("RoundId", "Status", "OrganisationId");
 
                     b.HasIndex("RoundId", "SubmittedAt", "Id")
                         .IsDescending(false, true, false);

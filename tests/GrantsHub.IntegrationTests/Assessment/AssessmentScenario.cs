@@ -69,7 +69,14 @@ public sealed record AssessmentScenario(int RoundId, int PanelId, int[] Applicat
     public async Task<HttpResponseMessage> DeclareAsync(HttpClient assessor, params int[] conflictedOrganisations)
     {
         var url = $"/assessor/rounds/{RoundId}/conflicts";
-        var page = await assessor.GetDocumentAsync(url);
+        var response = await assessor.SubmitFormAsync(url, url, DeclarationFields(await assessor.GetDocumentAsync(url), conflictedOrganisations));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return response;
+    }
+
+    /// <summary>The declarations form's fields for the organisations listed on <paramref name="page"/>: a conflict with each given, no conflict with the others.</summary>
+    public static Dictionary<string, string> DeclarationFields(AngleSharp.Html.Dom.IHtmlDocument page, params int[] conflictedOrganisations)
+    {
         var fields = new Dictionary<string, string>();
         foreach (var input in page.QuerySelectorAll("input[name$='.OrganisationId']"))
         {
@@ -79,9 +86,7 @@ public sealed record AssessmentScenario(int RoundId, int PanelId, int[] Applicat
             fields[$"{prefix}.Reason"] = conflicted ? "I sit on its board of trustees" : "";
         }
 
-        var response = await assessor.SubmitFormAsync(url, url, fields);
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        return response;
+        return fields;
     }
 
     public static Dictionary<string, string> Scores(int? need, string? needWhy, int? reach, string? reachWhy, ScoringAction action = ScoringAction.Submit)

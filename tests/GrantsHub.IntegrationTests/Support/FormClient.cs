@@ -31,7 +31,11 @@ public static class FormClient
     {
         var page = await client.GetDocumentAsync(pageUrl);
         var path = action.Split('?')[0];
-        var form = page.QuerySelectorAll("form").FirstOrDefault(f => f.GetAttribute("action")?.Split('?')[0] == path);
+        // The form posted to that action (a search form on the same page may share it, by GET).
+        var form = page.QuerySelectorAll("form")
+            .Where(f => f.GetAttribute("action")?.Split('?')[0] == path)
+            .OrderBy(f => string.Equals(f.GetAttribute("method"), "post", StringComparison.OrdinalIgnoreCase) ? 0 : 1)
+            .FirstOrDefault();
         var hidden = (form ?? (AngleSharp.Dom.IElement)page.DocumentElement).QuerySelectorAll("input[type=hidden]")
             .Where(i => i.GetAttribute("name") is not null)
             .GroupBy(i => i.GetAttribute("name")!)

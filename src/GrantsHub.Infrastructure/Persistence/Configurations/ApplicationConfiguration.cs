@@ -13,7 +13,9 @@ internal sealed class ApplicationConfiguration : IEntityTypeConfiguration<GrantA
         builder.Property(a => a.Reference).HasMaxLength(20);
         builder.Property(a => a.Version).IsConcurrencyToken();
         builder.HasIndex(a => a.Reference).IsUnique();
-        builder.HasIndex(a => new { a.RoundId, a.Status });
+        // The organisation is in the index too, so that "which organisations applied to this round" (the assessors' conflict
+        // declarations, counted and listed) is read from the index alone rather than from each application's row.
+        builder.HasIndex(a => new { a.RoundId, a.Status, a.OrganisationId });
         // A round's applications, newest submission first: the funder's list reads its page in this order, not by sorting
         // the whole round.
         builder.HasIndex(a => new { a.RoundId, a.SubmittedAt, a.Id }).IsDescending(false, true, false);

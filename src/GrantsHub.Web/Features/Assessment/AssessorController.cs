@@ -61,26 +61,26 @@ public sealed class AssessorController(
 
     [Authorize(Policy = Policies.Assessor)]
     [HttpGet("rounds/{roundId:int}/conflicts")]
-    public async Task<IActionResult> Conflicts(int roundId)
+    public async Task<IActionResult> Conflicts(int roundId, ConflictsQuery query)
     {
-        var model = await ConflictsPageAsync(roundId, null);
+        var model = await ConflictsPageAsync(roundId, new ConflictsForm { Name = query.Name, Show = query.Show, Page = query.Page });
         return model is null ? NotFound() : View("Conflicts", model);
     }
 
+    /// <summary>Saves the declarations for one page of organisations; the others are left as they are.</summary>
     [Authorize(Policy = Policies.Assessor)]
     [HttpPost("rounds/{roundId:int}/conflicts")]
     public async Task<IActionResult> Conflicts(int roundId, ConflictsForm form)
     {
-        var userId = User.GetUserId();
-        var member = await db.PanelMembers.Include(m => m.Panel).SingleOrDefaultAsync(m => m.UserId == userId && m.Panel!.RoundId == roundId);
-        var round = await db.Rounds.Include(r => r.Programme).SingleOrDefaultAsync(r => r.Id == roundId);
+        var (member, round) = await MemberAndRoundAsync(roundId);
         if (member is null || round is null)
         {
             return NotFound();
         }
 
-        var organisations = await db.AssessableIn(roundId).Select(a => a.OrganisationId).Distinct().ToListAsync();
-        var rows = form.Rows.Where(r => organisations.Contains(r.OrganisationId)).ToList();
+        var posted = form.Rows.Select(r => r.OrganisationId).Distinct().ToList();
+        var applying = await db.AssessableIn(roundId).Where(a => posted.Contains(a.OrganisationId)).Select(a => a.OrganisationId).Distinct().ToListAsync();
+        var rows = form.Rows.Where(r => applying.Contains(r.OrganisationId)).DistinctBy(r => r.OrganisationId).ToList();
         for (var i = 0; i < form.Rows.Count; i++)
         {
             var row = form.Rows[i];
@@ -95,17 +95,12 @@ public sealed class AssessorController(
             }
         }
 
-        if (rows.Select(r => r.OrganisationId).Distinct().Count() < organisations.Count)
-        {
-            ModelState.AddModelError("", "Declare for every organisation that applied.");
-        }
-
         if (!ModelState.IsValid)
         {
             return View("Conflicts", await ConflictsPageAsync(roundId, form));
         }
 
-        var existing = await db.ConflictDeclarations.Where(d => d.PanelMemberId == member.Id).ToListAsync();
+        var existing = await db.ConflictDeclarations.Where(d => d.PanelMemberId == member.Id && applying.Contains(d.OrganisationId)).ToListAsync();
         var now = clock.GetUtcNow();
         var changes = new List<object>();
         foreach (var row in rows)
@@ -127,12 +122,62 @@ public sealed class AssessorController(
             }
         }
 
-        audit.Record(AssessmentAuditKinds.ConflictsDeclared, $"{User.GetDisplayName()} declared conflicts of interest for {round.Title}",
-            new AuditScope(FunderId: round.Programme!.FunderId, RoundId: roundId), after: changes, entityType: "PanelMember", entityId: member.Id.ToString(CultureInfo.InvariantCulture));
-        await db.SaveChangesAsync();
-        await assignments.RebalanceAsync(round, member.Panel!, round.Programme.FunderId);
-        await db.SaveChangesAsync();
-        TempData["Flash"] = "Your declarations are saved.";
+        await SaveDeclarationsAsync(member, round, changes);
+        var notDeclared = await NotDeclaredIn(roundId, member.Id).CountAsync();
+        if (notDeclared == 0)
+        {
+            TempData["Flash"] = "Your declarations are saved.";
+            return RedirectToAction(nameof(Queue));
+        }
+
+        TempData["Flash"] = string.Create(CultureInfo.InvariantCulture,
+            $"Your declarations are saved. {notDeclared} {(notDeclared == 1 ? "organisation is" : "organisations are")} still to declare for.");
+        return Redirect(ConflictsLink(roundId, form.Name, form.Show, form.Page));
+    }
+
+    /// <summary>Declares no conflict with every organisation of the round not yet declared for, once the assessor confirms it for the number shown.</summary>
+    [Authorize(Policy = Policies.Assessor)]
+    [HttpPost("rounds/{roundId:int}/conflicts/rest")]
+    public async Task<IActionResult> NoConflictWithRest(int roundId, NoConflictWithRestForm form)
+    {
+        var (member, round) = await MemberAndRoundAsync(roundId);
+        if (member is null || round is null)
+        {
+            return NotFound();
+        }
+
+        var missing = await NotDeclaredIn(roundId, member.Id).ToListAsync();
+        if (missing.Count == 0)
+        {
+            TempData["Flash"] = "You have declared for every organisation in this round.";
+            return RedirectToAction(nameof(Queue));
+        }
+
+        if (!form.ConfirmNoConflict)
+        {
+            ModelState.AddModelError(nameof(form.ConfirmNoConflict),
+                "Confirm that you have no conflict of interest with any of the organisations you have not declared for, or declare your conflicts first");
+        }
+        else if (missing.Count != form.NotDeclared)
+        {
+            ModelState.AddModelError(nameof(form.ConfirmNoConflict), string.Create(CultureInfo.InvariantCulture,
+                $"The list has changed since you opened it: {missing.Count} organisations are now not declared for. Read their names, then confirm again"));
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return View("Conflicts", await ConflictsPageAsync(roundId, new ConflictsForm { Show = ConflictsShown.NotDeclared }));
+        }
+
+        var now = clock.GetUtcNow();
+        foreach (var organisationId in missing)
+        {
+            db.ConflictDeclarations.Add(new ConflictDeclaration { PanelMemberId = member.Id, OrganisationId = organisationId, HasConflict = false, DeclaredAt = now });
+        }
+
+        await SaveDeclarationsAsync(member, round, missing.Select(o => (object)new { OrganisationId = o, Conflict = false, Reason = (string?)null }).ToList());
+        TempData["Flash"] = string.Create(CultureInfo.InvariantCulture,
+            $"Your declarations are saved: no conflict of interest with the {missing.Count} {(missing.Count == 1 ? "organisation" : "organisations")} you had not declared for.");
         return RedirectToAction(nameof(Queue));
     }
 
@@ -185,35 +230,112 @@ public sealed class AssessorController(
         return file?.Content is null ? NotFound() : File(file.Content, file.ContentType, file.FileName);
     }
 
-    private async Task<ConflictsPage?> ConflictsPageAsync(int roundId, ConflictsForm? form)
+    /// <summary>The link to a page of the conflicts list, keeping its search.</summary>
+    public static string ConflictsLink(int roundId, string? name, ConflictsShown show, int page)
+    {
+        var query = new List<string>();
+        if (!string.IsNullOrWhiteSpace(name))
+        {
+            query.Add("Name=" + Uri.EscapeDataString(name.Trim()));
+        }
+
+        if (show != ConflictsShown.All)
+        {
+            query.Add("Show=" + show);
+        }
+
+        if (page > 1)
+        {
+            query.Add(string.Create(CultureInfo.InvariantCulture, $"Page={page}"));
+        }
+
+        var path = string.Create(CultureInfo.InvariantCulture, $"/assessor/rounds/{roundId}/conflicts");
+        return query.Count == 0 ? path : path + "?" + string.Join('&', query);
+    }
+
+    private async Task<(PanelMember? Member, Domain.Rounds.Round? Round)> MemberAndRoundAsync(int roundId)
     {
         var userId = User.GetUserId();
+        var member = await db.PanelMembers.Include(m => m.Panel).SingleOrDefaultAsync(m => m.UserId == userId && m.Panel!.RoundId == roundId);
+        var round = member is null ? null : await db.Rounds.Include(r => r.Programme).SingleOrDefaultAsync(r => r.Id == roundId);
+        return (member, round);
+    }
+
+    /// <summary>The organisations of the round that the panel member has not declared for.</summary>
+    private IQueryable<int> NotDeclaredIn(int roundId, int memberId) =>
+        db.AssessableIn(roundId).Select(a => a.OrganisationId).Distinct()
+            .Where(o => !db.ConflictDeclarations.Any(d => d.PanelMemberId == memberId && d.OrganisationId == o));
+
+    private async Task SaveDeclarationsAsync(PanelMember member, Domain.Rounds.Round round, List<object> changes)
+    {
+        audit.Record(AssessmentAuditKinds.ConflictsDeclared, $"{User.GetDisplayName()} declared conflicts of interest for {round.Title}",
+            new AuditScope(FunderId: round.Programme!.FunderId, RoundId: round.Id), after: changes, entityType: "PanelMember", entityId: member.Id.ToString(CultureInfo.InvariantCulture));
+        await db.SaveChangesAsync();
+        await assignments.RebalanceAsync(round, member.Panel!, round.Programme.FunderId);
+        await db.SaveChangesAsync();
+    }
+
+    /// <summary>
+    /// One page of the round's organisations, found by <paramref name="form"/>'s search, with the assessor's declarations; the
+    /// values in <paramref name="form"/>'s rows (posted, with errors) are kept over the saved ones.
+    /// </summary>
+    private async Task<ConflictsPage?> ConflictsPageAsync(int roundId, ConflictsForm form)
+    {
+        var userId = User.GetUserId();
+        var applying = db.AssessableIn(roundId).Select(a => a.OrganisationId);
         var member = await db.PanelMembers.AsNoTracking().Where(m => m.UserId == userId && m.Panel!.RoundId == roundId)
-            .Select(m => new { m.Id, RoundTitle = db.Rounds.Where(r => r.Id == roundId).Select(r => r.Title).First() }).SingleOrDefaultAsync();
+            .Select(m => new
+            {
+                m.Id,
+                RoundTitle = db.Rounds.Where(r => r.Id == roundId).Select(r => r.Title).First(),
+                Organisations = applying.Count(), // an organisation applies to a round once (a unique index)
+                Declared = db.ConflictDeclarations.Count(d => d.PanelMemberId == m.Id && applying.Contains(d.OrganisationId)),
+                Conflicts = db.ConflictDeclarations.Count(d => d.PanelMemberId == m.Id && d.HasConflict && applying.Contains(d.OrganisationId)),
+            })
+            .SingleOrDefaultAsync();
         if (member is null)
         {
             return null;
         }
 
         // Names only: nothing about the applications themselves until the assessor has declared.
-        var organisations = await db.Organisations.AsNoTracking()
-            .Where(o => db.AssessableIn(roundId).Any(a => a.OrganisationId == o.Id))
-            .OrderBy(o => o.Name)
-            .Select(o => new
-            {
-                o.Id, o.Name,
-                Declaration = db.ConflictDeclarations.Where(d => d.PanelMemberId == member.Id && d.OrganisationId == o.Id).Select(d => new { d.HasConflict, d.Reason }).FirstOrDefault(),
-            })
-            .ToListAsync();
-        var posted = form?.Rows.ToDictionary(r => r.OrganisationId) ?? [];
-        var rows = organisations.Select(o => posted.TryGetValue(o.Id, out var p)
+        var organisations = db.Organisations.AsNoTracking().Where(o => applying.Contains(o.Id));
+        if (!string.IsNullOrWhiteSpace(form.Name))
+        {
+            var lowered = form.Name.Trim().ToLowerInvariant();
+#pragma warning disable CA1304, CA1311, CA1862 // EF turns this into SQL lower(…) LIKE; .NET culture rules never run here
+            organisations = organisations.Where(o => o.Name.ToLower().Contains(lowered));
+#pragma warning restore CA1304, CA1311, CA1862
+        }
+
+        var memberId = member.Id;
+        organisations = form.Show switch
+        {
+            ConflictsShown.NotDeclared => organisations.Where(o => !db.ConflictDeclarations.Any(d => d.PanelMemberId == memberId && d.OrganisationId == o.Id)),
+            ConflictsShown.Conflicts => organisations.Where(o => db.ConflictDeclarations.Any(d => d.PanelMemberId == memberId && d.OrganisationId == o.Id && d.HasConflict)),
+            _ => organisations,
+        };
+        // At most one declaration per member and organisation (a unique index), so it is joined rather than looked up per row.
+        var listed = from o in organisations
+                     join d in db.ConflictDeclarations.Where(d => d.PanelMemberId == memberId) on o.Id equals d.OrganisationId into declarations
+                     from d in declarations.DefaultIfEmpty()
+                     orderby o.Name, o.Id
+                     select new { o.Id, o.Name, Conflict = d == null ? null : d.HasConflict ? "yes" : "no", Reason = d == null ? null : d.Reason };
+
+        // Without a name to look for, the counts above already say how many there are.
+        var matching = !string.IsNullOrWhiteSpace(form.Name) ? await organisations.CountAsync() : form.Show switch
+        {
+            ConflictsShown.NotDeclared => member.Organisations - member.Declared,
+            ConflictsShown.Conflicts => member.Conflicts,
+            _ => member.Organisations,
+        };
+        var found = await Paging.PageAsync(matching, form.Page, PageSize, async (skip, take) => await listed.Skip(skip).Take(take).ToListAsync());
+        var posted = form.Rows.DistinctBy(r => r.OrganisationId).ToDictionary(r => r.OrganisationId);
+        var rows = found.Items.Select(o => posted.TryGetValue(o.Id, out var p)
             ? new ConflictRow { OrganisationId = o.Id, OrganisationName = o.Name, Conflict = p.Conflict, Reason = p.Reason }
-            : new ConflictRow
-            {
-                OrganisationId = o.Id, OrganisationName = o.Name,
-                Conflict = o.Declaration is null ? null : o.Declaration.HasConflict ? "yes" : "no", Reason = o.Declaration?.Reason,
-            }).ToList();
-        return new ConflictsPage(roundId, member.RoundTitle, new ConflictsForm { Rows = rows });
+            : new ConflictRow { OrganisationId = o.Id, OrganisationName = o.Name, Conflict = o.Conflict, Reason = o.Reason }).ToList();
+        var shown = new ConflictsForm { Rows = rows, Name = form.Name?.Trim(), Show = form.Show, Page = found.Number };
+        return new ConflictsPage(roundId, member.RoundTitle, member.Organisations, member.Declared, member.Conflicts, shown, found.Total, found.Number, found.TotalPages);
     }
 
     private async Task<AssessmentPage?> AssessmentPageAsync(int applicationId, ScoreForm? form)

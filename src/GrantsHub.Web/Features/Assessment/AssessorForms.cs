@@ -20,12 +20,51 @@ public sealed class ConflictRow
     public string? Reason { get; set; }
 }
 
+/// <summary>Which of a round's organisations the conflicts page lists.</summary>
+public enum ConflictsShown
+{
+    All,
+    NotDeclared,
+    Conflicts,
+}
+
+/// <summary>The conflicts page's search: a part of an organisation's name, which of them, and the page of them.</summary>
+public sealed class ConflictsQuery
+{
+    public string? Name { get; set; }
+    public ConflictsShown Show { get; set; }
+    public int Page { get; set; } = 1;
+}
+
+/// <summary>The declarations for one page of organisations, and the search to come back to.</summary>
 public sealed class ConflictsForm
 {
     public List<ConflictRow> Rows { get; set; } = [];
+    public string? Name { get; set; }
+    public ConflictsShown Show { get; set; }
+    public int Page { get; set; } = 1;
 }
 
-public sealed record ConflictsPage(int RoundId, string RoundTitle, ConflictsForm Form);
+/// <summary>"No conflict" for every organisation not yet declared for, confirmed for the number the assessor was shown.</summary>
+public sealed class NoConflictWithRestForm
+{
+    public bool ConfirmNoConflict { get; set; }
+
+    /// <summary>How many organisations the page said were not yet declared for, so that a list that changed meanwhile is not confirmed unseen.</summary>
+    public int NotDeclared { get; set; }
+}
+
+/// <param name="Organisations">All the round's organisations that applied.</param>
+/// <param name="Declared">Those the assessor has declared for, with or without a conflict.</param>
+/// <param name="Conflicts">Those the assessor has declared a conflict with.</param>
+/// <param name="Matching">The organisations the search finds, of which <paramref name="Form"/> holds one page.</param>
+public sealed record ConflictsPage(
+    int RoundId, string RoundTitle, int Organisations, int Declared, int Conflicts, ConflictsForm Form, int Matching, int PageNumber, int Pages)
+{
+    public int NotDeclared => Organisations - Declared;
+
+    public bool Searching => !string.IsNullOrWhiteSpace(Form.Name) || Form.Show != ConflictsShown.All;
+}
 
 public sealed class CriterionScoreRow
 {
