@@ -76,4 +76,19 @@ public sealed class FormTokenTests(SharedApp app) : IClassFixture<SharedApp>
 
         Assert.NotEqual(tokens[0], tokens[1]);
     }
+
+    [Fact]
+    public async Task A_form_too_large_to_read_gets_the_bad_request_page_not_a_broken_response()
+    {
+        using var funder = await app.SignedInAsync(DemoDataSeeder.FunderEmail);
+        var (token, _) = await TokenOnAsync(funder, "/privacy");
+        var fields = Enumerable.Range(0, 1_100).Select(i => KeyValuePair.Create($"Rows[{i}].Value", "x")).Append(KeyValuePair.Create("__RequestVerificationToken", token));
+        using var form = new FormUrlEncodedContent(fields);
+
+        var response = await funder.PostAsync(new Uri("/account/sign-out", UriKind.Relative), form);
+
+        // More values than the server reads (1,024): the error page is re-run for the same request, and must not read its form.
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("Something was wrong with that request", (await response.ReadDocumentAsync()).QuerySelector("h1")!.TextContent.Trim());
+    }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using GrantsHub.Domain.Common;
 using GrantsHub.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
@@ -34,8 +35,12 @@ public sealed class ErrorsController : Controller
     [AllowAnonymous]
     [Route("/error/{code:int}")]
     [IgnoreAntiforgeryToken(Order = 1001)] // Re-executed for any failed request, including POSTs whose token was the problem.
-    public IActionResult Show(int code)
+    public IActionResult Show()
     {
+        // The code is read from the path, not bound: binding would read the re-run request's form first, and that form may
+        // be the very thing that could not be read (more fields than the server reads), which left the status at 0.
+        var code = int.TryParse(RouteData.Values["code"]?.ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var c) && c is >= 400 and <= 599
+            ? c : StatusCodes.Status500InternalServerError;
         Response.StatusCode = code;
         var model = code switch
         {
