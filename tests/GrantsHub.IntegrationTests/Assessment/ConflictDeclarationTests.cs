@@ -118,4 +118,30 @@ public sealed class ConflictDeclarationTests(SharedApp app) : IClassFixture<Shar
         Assert.Null(all.QuerySelector($"form[action='{rest}']"));
         Assert.Contains("You have declared for 30 of 30 organisations", all.QuerySelector("[data-declared]")!.TextContent, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task The_queue_counts_only_organisations_still_in_assessment_as_declared_for()
+    {
+        var scenario = await AssessmentScenario.CreateAsync(app, applications: 3);
+        using var assessor = await app.SignedInAsync(DemoDataSeeder.Assessor1Email);
+        var url = $"/assessor/rounds/{scenario.RoundId}/conflicts";
+        foreach (var organisation in scenario.Organisations.Take(2))
+        {
+            var name = await app.WithDbAsync(db => db.Organisations.Where(o => o.Id == organisation).Select(o => o.Name).SingleAsync());
+            var search = $"{url}?Name={Uri.EscapeDataString(name)}";
+            Assert.Equal(HttpStatusCode.Redirect, (await assessor.SubmitFormAsync(search, url, AssessmentScenario.DeclarationFields(await assessor.GetDocumentAsync(search)))).StatusCode);
+        }
+
+        // The two declared for withdraw; the one left has not been declared for.
+        var withdrawing = scenario.Applications.Take(2).ToList();
+        await app.WithDbAsync(db => db.Applications.Where(a => withdrawing.Contains(a.Id))
+            .ExecuteUpdateAsync(a => a.SetProperty(x => x.Status, Domain.Applications.ApplicationStatus.Withdrawn)));
+
+        var queue = await assessor.GetDocumentAsync("/assessor");
+        var round = queue.QuerySelectorAll("section.card").Single(c => c.QuerySelector($"a[href='{url}']") is not null);
+        Assert.Equal("Declare conflicts of interest", round.QuerySelector($"a[href='{url}']")!.TextContent.Trim());
+        Assert.StartsWith("1 of 1 organisation still to declare for.", round.QuerySelector("[data-to-declare]")!.TextContent, StringComparison.Ordinal);
+        var page = await assessor.GetDocumentAsync(url);
+        Assert.Contains("You have declared for 0 of 1 organisation,", page.QuerySelector("[data-declared]")!.TextContent, StringComparison.Ordinal);
+    }
 }

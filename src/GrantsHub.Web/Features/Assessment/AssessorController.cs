@@ -29,7 +29,10 @@ public sealed class AssessorController(
                 RoundTitle = db.Rounds.Where(r => r.Id == m.Panel.RoundId).Select(r => r.Title).First(),
                 m.Panel.ScoringDeadline, m.Panel.ScoringLocked,
                 Organisations = db.Applications.Where(a => a.RoundId == m.Panel.RoundId && AssessorAccess.Assessable.Contains(a.Status)).Select(a => a.OrganisationId).Distinct().Count(),
-                Declared = db.ConflictDeclarations.Count(d => d.PanelMemberId == m.Id),
+                // Only the organisations still in assessment count, as on the conflicts page: one that withdrew must not
+                // stand in for one not yet declared for.
+                Declared = db.ConflictDeclarations.Count(d => d.PanelMemberId == m.Id
+                    && db.Applications.Any(a => a.RoundId == m.Panel.RoundId && a.OrganisationId == d.OrganisationId && AssessorAccess.Assessable.Contains(a.Status))),
             })
             .ToListAsync())
             .Select(r => new QueueRound(r.RoundId, r.RoundTitle, r.ScoringDeadline, r.ScoringLocked,
