@@ -820,6 +820,8 @@ namespace GrantsHub.Migrations.PostgreSql.Migrations
                     b.HasIndex("AwardId", "Number")
                         .IsUnique();
 
+                    b.HasIndex("Status", "MilestoneId", "PlannedDate");
+
                     b.ToTable("AwardTranches");
                 });
 

@@ -97,6 +97,15 @@ public class GrantsHubDbContext(DbContextOptions<GrantsHubDbContext> options)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(GrantsHubDbContext).Assembly);
+
+        // A funder's payments due: PostgreSQL read every tranche on the instance to find them (19,000 at the benchmark's
+        // scale: 4 ms, and growing with every funder's history); by status it reads the due ones alone (0.9 ms). SQLite
+        // goes from the funder's live awards to their tranches, which is faster there (0.05 ms for a small funder); given
+        // this index it would read every funder's due tranches instead, so it is PostgreSQL's alone.
+        if (Database.IsNpgsql())
+        {
+            builder.Entity<AwardTranche>().HasIndex(t => new { t.Status, t.MilestoneId, t.PlannedDate });
+        }
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
