@@ -22,4 +22,23 @@ public sealed class AccessibilityCheckTests(AppServer app, Browser browser, ITes
         Assert.Contains("image-alt (critical)", failure.Message, StringComparison.Ordinal);
         Assert.Contains("#no-alt", failure.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Accessibility_check_fails_on_a_radio_button_drawn_away_from_its_label()
+    {
+        var page = await NewPageAsync();
+        await page.SetContentAsync("""
+            <!DOCTYPE html>
+            <html lang="en-GB"><head><title>Apart</title></head>
+            <body><main><h1>Apart</h1><fieldset><legend>Choose</legend>
+            <div><input type="radio" id="near" name="c"><label for="near">Near its label</label></div>
+            <div><input type="radio" id="far" name="c" style="float: right"><label for="far">Far from its label</label></div>
+            </fieldset></main></body></html>
+            """);
+
+        var failure = await Assert.ThrowsAnyAsync<XunitException>(() => Accessibility.AssertNoSeriousViolationsAsync(page));
+
+        Assert.Contains("#far", failure.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("#near", failure.Message, StringComparison.Ordinal);
+    }
 }
