@@ -22,17 +22,4 @@ public sealed class AssessorAccessSqlTests(SharedApp app) : IClassFixture<Shared
         Assert.Contains("\"ConflictDeclarations\"", sql, StringComparison.Ordinal);
         Assert.Equal(1, Count(sql, "EXISTS"));
     }
-
-    [Fact]
-    public async Task An_application_is_checked_through_one_assignment_and_its_declaration_in_two_subqueries_joined_inside()
-    {
-        var sql = await app.WithDbAsync(db => Task.FromResult(db.ApplicationsVisibleTo("an-assessor").ToQueryString()));
-
-        // EXISTS (assignment joined to its application, EXISTS (declaration)): the inner test names only the tables of
-        // the subquery around it, so it is joined there.
-        Assert.Equal(2, Count(sql, "EXISTS"));
-        var inner = sql[sql.LastIndexOf("EXISTS", StringComparison.Ordinal)..];
-        var outerAlias = sql[(sql.IndexOf("FROM \"Applications\" AS ", StringComparison.Ordinal) + "FROM \"Applications\" AS ".Length)..].Split('\n')[0].Trim();
-        Assert.DoesNotContain($"{outerAlias}.\"OrganisationId\"", inner, StringComparison.Ordinal);
-    }
 }

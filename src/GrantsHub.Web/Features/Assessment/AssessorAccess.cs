@@ -28,9 +28,6 @@ public static class AssessorAccess
             && db.ConflictDeclarations.Any(d => d.PanelMemberId == a.PanelMemberId && d.OrganisationId == app.OrganisationId && !d.HasConflict)
         select a;
 
-    public static IQueryable<GrantApplication> ApplicationsVisibleTo(this GrantsHubDbContext db, string userId) =>
-        db.Applications.Where(app => db.VisibleAssignmentsOf(userId).Any(a => a.ApplicationId == app.Id));
-
     /// <summary>Applications of a round that assessors score.</summary>
     public static IQueryable<GrantApplication> AssessableIn(this GrantsHubDbContext db, int roundId) =>
         db.Applications.Where(a => a.RoundId == roundId && Assessable.Contains(a.Status));

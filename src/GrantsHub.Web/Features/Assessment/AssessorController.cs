@@ -227,7 +227,7 @@ public sealed class AssessorController(
     public async Task<IActionResult> Attachment(int id, int attachmentId)
     {
         var file = await db.Attachments.AsNoTracking()
-            .Where(a => a.Id == attachmentId && a.ApplicationId == id && db.ApplicationsVisibleTo(User.GetUserId()).Any(app => app.Id == id))
+            .Where(a => a.Id == attachmentId && a.ApplicationId == id && db.VisibleAssignmentsOf(User.GetUserId()).Any(v => v.ApplicationId == id))
             .Select(a => new { a.FileName, a.ContentType, Content = db.StoredFiles.Where(f => f.Key == a.StorageKey).Select(f => f.Content).FirstOrDefault() })
             .SingleOrDefaultAsync();
         return file?.Content is null ? NotFound() : File(file.Content, file.ContentType, file.FileName);
