@@ -110,6 +110,7 @@ public static class ServiceRegistration
                 options.ViewLocationExpanders.Add(new FeatureViewLocations());
             });
         ReusedRequestTokens.Register(services);
+        KeptSignInTickets.Register(services);
         services.AddRouting(o => o.LowercaseUrls = true);
         services.Configure<Microsoft.AspNetCore.Mvc.CookieTempDataProviderOptions>(o =>
         {
