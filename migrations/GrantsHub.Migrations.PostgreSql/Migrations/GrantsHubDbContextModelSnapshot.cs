@@ -2163,6 +2163,23 @@ namespace GrantsHub.Migrations.PostgreSql.Migrations
                     b.ToTable("DataChanges");
                 });
 
+            modelBuilder.Entity("GrantsHub.Infrastructure.Persistence.RoundApplicationCount", b =>
+                {
+                    b.Property<int>("RoundId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Status")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.HasKey("RoundId", "Status");
+
+                    b.ToTable("RoundApplicationCounts", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -2814,6 +2831,15 @@ namespace GrantsHub.Migrations.PostgreSql.Migrations
 
                     b.HasOne("GrantsHub.Domain.Rounds.Round", null)
                         .WithMany("Areas")
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GrantsHub.Infrastructure.Persistence.RoundApplicationCount", b =>
+                {
+                    b.HasOne("GrantsHub.Domain.Rounds.Round", null)
+                        .WithMany()
                         .HasForeignKey("RoundId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

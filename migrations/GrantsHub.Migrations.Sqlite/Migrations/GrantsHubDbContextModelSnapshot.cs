@@ -2063,6 +2063,23 @@ namespace GrantsHub.Migrations.Sqlite.Migrations
                     b.ToTable("DataChanges");
                 });
 
+            modelBuilder.Entity("GrantsHub.Infrastructure.Persistence.RoundApplicationCount", b =>
+                {
+                    b.Property<int>("RoundId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("RoundId", "Status");
+
+                    b.ToTable("RoundApplicationCounts", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -2708,6 +2725,15 @@ namespace GrantsHub.Migrations.Sqlite.Migrations
 
                     b.HasOne("GrantsHub.Domain.Rounds.Round", null)
                         .WithMany("Areas")
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GrantsHub.Infrastructure.Persistence.RoundApplicationCount", b =>
+                {
+                    b.HasOne("GrantsHub.Domain.Rounds.Round", null)
+                        .WithMany()
                         .HasForeignKey("RoundId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

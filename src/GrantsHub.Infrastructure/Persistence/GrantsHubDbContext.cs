@@ -72,6 +72,7 @@ public class GrantsHubDbContext(DbContextOptions<GrantsHubDbContext> options)
     public DbSet<FunderReminderSettings> FunderReminderSettings => Set<FunderReminderSettings>();
     public DbSet<ReminderOptOut> ReminderOptOuts => Set<ReminderOptOut>();
     public DbSet<DataChange> DataChanges => Set<DataChange>();
+    public DbSet<RoundApplicationCount> RoundApplicationCounts => Set<RoundApplicationCount>();
 
     // Compiled once: read on every view of a kept page.
     private static readonly Func<GrantsHubDbContext, CancellationToken, Task<long?>> NewestChange =

@@ -29,8 +29,9 @@ public sealed class FunderDashboardController(GrantsHubDbContext db, TimeProvide
             context.Funders.AsNoTracking().Where(f => f.Id == funderId).Select(f => f.Name).Single());
 
     /// <summary>
-    /// The latest rounds of each programme, with how many rounds it has: the dashboard's length and its counting of
-    /// applications stay the same however many rounds a funder has run. (At three times the benchmark's instance, showing
+    /// The latest rounds of each programme, with how many rounds it has: the dashboard's length stays the same however many
+    /// rounds a funder has run, and its counts of applications (kept by the database, <see cref="RoundApplicationCount"/>)
+    /// cost the same however many applications each round has. (At three times the benchmark's instance, showing
     /// every round made a view drawn afresh cost 1.3 to 1.6 times as much.)
     /// </summary>
     public const int RoundsPerProgramme = 5;
@@ -42,8 +43,8 @@ public sealed class FunderDashboardController(GrantsHubDbContext db, TimeProvide
             .Select(r => new ProgrammeRound(
                 r.ProgrammeId, r.Programme!.Name, r.Programme.TotalBudget, context.Rounds.Count(all => all.ProgrammeId == r.ProgrammeId),
                 new RoundCounts(r.Id, r.Title, r.Stage, r.OpensAt, r.ClosesAt, r.Budget,
-                    context.Applications.Count(a => a.RoundId == r.Id && a.Status != ApplicationStatus.Draft && a.Status != ApplicationStatus.Withdrawn),
-                    context.Applications.Count(a => a.RoundId == r.Id && a.Status == ApplicationStatus.Draft)))));
+                    context.RoundApplicationCounts.Where(c => c.RoundId == r.Id && c.Status != ApplicationStatus.Draft && c.Status != ApplicationStatus.Withdrawn).Sum(c => c.Count),
+                    context.RoundApplicationCounts.Where(c => c.RoundId == r.Id && c.Status == ApplicationStatus.Draft).Sum(c => c.Count)))));
 
     [KeepUntilDataChanges]
     [Authorize(Policy = Policies.FunderStaff)]
@@ -83,8 +84,8 @@ public sealed class FunderDashboardController(GrantsHubDbContext db, TimeProvide
         var rounds = await db.Rounds.AsNoTracking().Where(r => r.ProgrammeId == id)
             .OrderByDescending(r => r.OpensAt).ThenByDescending(r => r.Id)
             .Select(r => new RoundCounts(r.Id, r.Title, r.Stage, r.OpensAt, r.ClosesAt, r.Budget,
-                db.Applications.Count(a => a.RoundId == r.Id && a.Status != ApplicationStatus.Draft && a.Status != ApplicationStatus.Withdrawn),
-                db.Applications.Count(a => a.RoundId == r.Id && a.Status == ApplicationStatus.Draft)))
+                db.RoundApplicationCounts.Where(c => c.RoundId == r.Id && c.Status != ApplicationStatus.Draft && c.Status != ApplicationStatus.Withdrawn).Sum(c => c.Count),
+                db.RoundApplicationCounts.Where(c => c.RoundId == r.Id && c.Status == ApplicationStatus.Draft).Sum(c => c.Count)))
             .ToPageAsync(page);
         return View(new ProgrammePage(programme.Id, programme.Name, programme.TotalBudget,
             new Page<RoundSummary>(rounds.Items.Select(r => Summary(r, now)).ToList(), rounds.Number, rounds.Size, rounds.Total)));
