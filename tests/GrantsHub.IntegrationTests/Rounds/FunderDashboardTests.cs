@@ -1,4 +1,7 @@
+using System.Globalization;
 using System.Net;
+using GrantsHub.Domain.Applications;
+using GrantsHub.Domain.Organisations;
 using GrantsHub.Domain.Rounds;
 using GrantsHub.IntegrationTests.Partnerships;
 using GrantsHub.IntegrationTests.Support;
@@ -52,6 +55,78 @@ public sealed class FunderDashboardTests
         Assert.Equal(shown, titles.Take(shown.Count)); // the same order as the dashboard
         Assert.Equal("Past round 22", titles[^1]);
         Assert.NotNull(first.QuerySelector($"a[rel=next][href='/funder/programmes/{programmeId}?page=2']"));
+    }
+
+    [Fact]
+    public async Task Each_round_on_the_dashboard_counts_its_submitted_applications_and_its_drafts_apart_and_leaves_out_withdrawn_ones()
+    {
+        await using var app = new GrantsHubFactory();
+        var now = app.Clock.GetUtcNow();
+        var (emptyRoundId, busyRoundId) = await app.WithDbAsync(async db =>
+        {
+            var programme = await db.Programmes.Where(p => p.Funder!.Name == DemoDataSeeder.FunderName).OrderBy(p => p.Id).FirstAsync();
+            var busy = await db.Applications.Where(a => a.Round!.ProgrammeId == programme.Id && a.Status == ApplicationStatus.Submitted)
+                .Select(a => a.RoundId).FirstAsync();
+            var empty = new Round
+            {
+                ProgrammeId = programme.Id, Title = "Next year's round", OpensAt = now.AddMonths(10), ClosesAt = now.AddMonths(11),
+                Budget = 5_000m, Stage = RoundStage.Published, Version = Guid.NewGuid(),
+            };
+            db.Rounds.Add(empty);
+            var organisations = Enumerable.Range(0, 3)
+                .Select(i => new Organisation { Name = $"Counted {i}", LegalForm = LegalForm.RegisteredCharity, CreatedAt = now }).ToList();
+            db.Organisations.AddRange(organisations);
+            await db.SaveChangesAsync();
+            var applications = organisations.Select(o => new GrantApplication
+            {
+                RoundId = busy, OrganisationId = o.Id, ProjectTitle = "Peer support", Status = ApplicationStatus.Draft, CreatedAt = now, UpdatedAt = now,
+            }).ToList();
+            applications[2].MoveTo(ApplicationStatus.Submitted);
+            applications[2].MoveTo(ApplicationStatus.Withdrawn);
+            db.Applications.AddRange(applications);
+            await db.SaveChangesAsync();
+            return (empty.Id, busy);
+        });
+        var expected = await app.WithDbAsync(async db => (await db.Applications.GroupBy(a => a.RoundId)
+                .Select(g => new
+                {
+                    RoundId = g.Key,
+                    Submitted = g.Count(a => a.Status != ApplicationStatus.Draft && a.Status != ApplicationStatus.Withdrawn),
+                    Drafts = g.Count(a => a.Status == ApplicationStatus.Draft),
+                })
+                .ToListAsync())
+            .ToDictionary(c => c.RoundId, c => (c.Submitted, c.Drafts)));
+        using var funder = await app.SignedInAsync(DemoDataSeeder.FunderEmail);
+
+        var dashboard = await funder.GetDocumentAsync("/funder");
+        var shown = dashboard.QuerySelectorAll("section[aria-labelledby^='programme-'] tbody tr")
+            .Select(row =>
+            {
+                var id = int.Parse(row.QuerySelector("th a")!.GetAttribute("href")!.Split('/')[^1], CultureInfo.InvariantCulture);
+                var cells = row.QuerySelectorAll("td");
+                return (Id: id, Submitted: int.Parse(cells[^2].TextContent, CultureInfo.InvariantCulture), Drafts: int.Parse(cells[^1].TextContent, CultureInfo.InvariantCulture));
+            })
+            .ToList();
+        Assert.Contains((emptyRoundId, 0, 0), shown);
+        Assert.Contains(shown, r => r.Id == busyRoundId);
+        Assert.True(expected[busyRoundId].Submitted > 0 && expected[busyRoundId].Drafts >= 2, "The busy round has submitted applications and drafts.");
+        Assert.All(shown, r => Assert.Equal(expected.GetValueOrDefault(r.Id), (r.Submitted, r.Drafts)));
+    }
+
+    [Fact]
+    public async Task The_dashboard_is_headed_with_the_funders_name_whether_or_not_it_has_rounds_yet()
+    {
+        await using var app = new GrantsHubFactory();
+        using var demo = await app.SignedInAsync(DemoDataSeeder.FunderEmail);
+        using var other = await app.SignedInAsync(await app.OtherFunderAsync()); // a funder with no programmes or rounds
+
+        var withRounds = await demo.GetDocumentAsync("/funder");
+        var withNone = await other.GetDocumentAsync("/funder");
+
+        Assert.Equal(DemoDataSeeder.FunderName, withRounds.QuerySelector("h1")!.TextContent);
+        Assert.NotEmpty(withRounds.QuerySelectorAll("section[aria-labelledby^='programme-'] tbody tr"));
+        Assert.Equal("Southshire ICB", withNone.QuerySelector("h1")!.TextContent);
+        Assert.Empty(withNone.QuerySelectorAll("section[aria-labelledby^='programme-'] tbody tr"));
     }
 
     [Fact]

@@ -23,7 +23,7 @@ public sealed record RoundSummary(int Id, string Title, RoundStatus Status, Date
 [Route("funder")]
 public sealed class FunderDashboardController(GrantsHubDbContext db, TimeProvider clock) : Controller
 {
-    // Compiled once: the dashboard is the funder's home page, so its two queries skip EF's per-call translation lookup.
+    // Compiled once: the dashboard is the funder's home page, so its queries skip EF's per-call translation lookup.
     private static readonly Func<GrantsHubDbContext, int, Task<string>> FunderName =
         EF.CompileAsyncQuery((GrantsHubDbContext context, int funderId) =>
             context.Funders.AsNoTracking().Where(f => f.Id == funderId).Select(f => f.Name).Single());
@@ -36,15 +36,22 @@ public sealed class FunderDashboardController(GrantsHubDbContext db, TimeProvide
     /// </summary>
     public const int RoundsPerProgramme = 5;
 
+    // The counts are joined and summed per round rather than read by two subqueries per round: PostgreSQL scanned the
+    // small counts table whole for each subquery, which took about half of the statement's time. The funder's name comes
+    // with every row, so a funder with rounds is shown with this one statement: one round trip fewer a view.
     private static readonly Func<GrantsHubDbContext, int, IAsyncEnumerable<ProgrammeRound>> RoundsOf =
-        EF.CompileAsyncQuery((GrantsHubDbContext context, int funderId) => context.Rounds.AsNoTracking()
-            .Where(r => r.Programme!.FunderId == funderId
-                && context.Rounds.Count(later => later.ProgrammeId == r.ProgrammeId && (later.OpensAt > r.OpensAt || (later.OpensAt == r.OpensAt && later.Id > r.Id))) < RoundsPerProgramme)
-            .Select(r => new ProgrammeRound(
-                r.ProgrammeId, r.Programme!.Name, r.Programme.TotalBudget, context.Rounds.Count(all => all.ProgrammeId == r.ProgrammeId),
-                new RoundCounts(r.Id, r.Title, r.Stage, r.OpensAt, r.ClosesAt, r.Budget,
-                    context.RoundApplicationCounts.Where(c => c.RoundId == r.Id && c.Status != ApplicationStatus.Draft && c.Status != ApplicationStatus.Withdrawn).Sum(c => c.Count),
-                    context.RoundApplicationCounts.Where(c => c.RoundId == r.Id && c.Status == ApplicationStatus.Draft).Sum(c => c.Count)))));
+        EF.CompileAsyncQuery((GrantsHubDbContext context, int funderId) =>
+            from r in context.Rounds.AsNoTracking()
+            where r.Programme!.FunderId == funderId
+                && context.Rounds.Count(later => later.ProgrammeId == r.ProgrammeId && (later.OpensAt > r.OpensAt || (later.OpensAt == r.OpensAt && later.Id > r.Id))) < RoundsPerProgramme
+            join c in context.RoundApplicationCounts on r.Id equals c.RoundId into counts
+            from c in counts.DefaultIfEmpty()
+            group c by new { FunderName = r.Programme!.Funder!.Name, r.ProgrammeId, r.Programme.Name, r.Programme.TotalBudget, r.Id, r.Title, r.Stage, r.OpensAt, r.ClosesAt, r.Budget } into g
+            select new ProgrammeRound(
+                g.Key.FunderName, g.Key.ProgrammeId, g.Key.Name, g.Key.TotalBudget, context.Rounds.Count(all => all.ProgrammeId == g.Key.ProgrammeId),
+                new RoundCounts(g.Key.Id, g.Key.Title, g.Key.Stage, g.Key.OpensAt, g.Key.ClosesAt, g.Key.Budget,
+                    g.Sum(c => c != null && c.Status != ApplicationStatus.Draft && c.Status != ApplicationStatus.Withdrawn ? c.Count : 0),
+                    g.Sum(c => c != null && c.Status == ApplicationStatus.Draft ? c.Count : 0))));
 
     [KeepUntilDataChanges]
     [Authorize(Policy = Policies.FunderStaff)]
@@ -53,8 +60,8 @@ public sealed class FunderDashboardController(GrantsHubDbContext db, TimeProvide
     {
         var funderId = User.RequireFunderId();
         var now = clock.GetUtcNow();
-        var funderName = await FunderName(db, funderId);
         var rounds = await RoundsOf(db, funderId).ToListAsync();
+        var funderName = rounds.Count > 0 ? rounds[0].FunderName : await FunderName(db, funderId); // a second query only for a funder with no rounds yet
         var programmes = rounds
             .GroupBy(r => (r.ProgrammeId, r.Programme, r.ProgrammeBudget))
             .Select(g => new ProgrammeSummary(g.Key.ProgrammeId, g.Key.Programme, g.Key.ProgrammeBudget, g
@@ -98,6 +105,6 @@ public sealed class FunderDashboardController(GrantsHubDbContext db, TimeProvide
     private sealed record RoundCounts(int Id, string Title, RoundStage Stage, DateTimeOffset OpensAt, DateTimeOffset ClosesAt, decimal Budget,
         int Submitted, int Drafts);
 
-    /// <summary>A round on the dashboard, with its programme and how many rounds that programme has.</summary>
-    private sealed record ProgrammeRound(int ProgrammeId, string Programme, decimal ProgrammeBudget, int RoundsInProgramme, RoundCounts Round);
+    /// <summary>A round on the dashboard, with its funder's name, its programme and how many rounds that programme has.</summary>
+    private sealed record ProgrammeRound(string FunderName, int ProgrammeId, string Programme, decimal ProgrammeBudget, int RoundsInProgramme, RoundCounts Round);
 }
