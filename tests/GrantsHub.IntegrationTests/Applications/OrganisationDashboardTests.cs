@@ -1,0 +1,98 @@
+using GrantsHub.Domain.Applications;
+using GrantsHub.Domain.Assessment;
+using GrantsHub.Domain.Organisations;
+using GrantsHub.Infrastructure.Identity;
+using GrantsHub.Infrastructure.Persistence;
+using GrantsHub.IntegrationTests.Support;
+using GrantsHub.Web.Infrastructure;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace GrantsHub.IntegrationTests.Applications;
+
+/// <summary>An applicant's dashboard: each of their organisations with its applications, latest first, and the open rounds.</summary>
+public sealed class OrganisationDashboardTests
+{
+    [Fact]
+    public async Task Each_organisation_shows_its_own_applications_latest_first_and_one_with_none_says_so()
+    {
+        await using var app = new GrantsHubFactory();
+        var now = app.Clock.GetUtcNow();
+        var email = await NewApplicantAsync(app);
+        var (first, second) = await app.WithServiceAsync<IServiceProvider, (int, int)>(async services =>
+        {
+            var db = services.GetRequiredService<GrantsHubDbContext>();
+            var userId = await db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync();
+            var rounds = await db.Rounds.OrderBy(r => r.Id).Select(r => r.Id).Take(4).ToListAsync(); // one application per organisation and round
+            var funded = new Organisation { Name = "Aldgate Peer Support", LegalForm = LegalForm.RegisteredCharity, CreatedAt = now };
+            var quiet = new Organisation { Name = "Zennor Hearing Voices", LegalForm = LegalForm.UnincorporatedGroup, CreatedAt = now };
+            db.Organisations.AddRange(quiet, funded);
+            await db.SaveChangesAsync();
+            db.OrganisationMembers.AddRange(
+                new OrganisationMember { OrganisationId = funded.Id, UserId = userId, Role = MemberRole.Owner, JoinedAt = now },
+                new OrganisationMember { OrganisationId = quiet.Id, UserId = userId, Role = MemberRole.Member, JoinedAt = now });
+            GrantApplication Application(string title, ApplicationStatus status, int daysAgo) => new()
+            {
+                RoundId = rounds[daysAgo - 1], OrganisationId = funded.Id, ProjectTitle = title, Status = status, AmountRequested = 10_000m,
+                CreatedAt = now.AddDays(-30), UpdatedAt = now.AddDays(-daysAgo),
+            };
+            var decidedNotSent = Application("Walk and talk", ApplicationStatus.Approved, 2);
+            var declined = Application("Men's sheds", ApplicationStatus.Declined, 1);
+            db.Applications.AddRange(Application("Peer mentors", ApplicationStatus.Draft, 3), decidedNotSent, declined, Application("Crisis café", ApplicationStatus.Submitted, 4));
+            await db.SaveChangesAsync();
+            db.Decisions.AddRange(
+                new Decision
+                {
+                    ApplicationId = decidedNotSent.Id, Outcome = DecisionOutcome.Approved, Amount = 9_000m, Feedback = "Not sent yet.", DecidedAt = now,
+                    DecidedByUserId = userId, Version = Guid.NewGuid(),
+                },
+                new Decision
+                {
+                    ApplicationId = declined.Id, Outcome = DecisionOutcome.Declined, Feedback = "The panel wanted more on who would take part.", DecidedAt = now,
+                    DecidedByUserId = userId, NotifiedAt = now, Version = Guid.NewGuid(),
+                });
+            await db.SaveChangesAsync();
+            return (funded.Id, quiet.Id);
+        });
+        using var client = await app.SignedInAsync(email);
+
+        var page = await client.GetDocumentAsync("/organisation");
+
+        Assert.Equal(["Aldgate Peer Support", "Zennor Hearing Voices"], page.QuerySelectorAll("section[aria-labelledby^='org-'] h2").Select(h => h.TextContent).ToList());
+        var funded = page.QuerySelector($"section[aria-labelledby='org-{first}']")!;
+        Assert.Equal(
+            [("Men's sheds", "Declined"), ("Walk and talk", "Under assessment"), ("Peer mentors", "Draft"), ("Crisis café", "Submitted")],
+            funded.QuerySelectorAll("tbody tr:not(.decision-feedback)").Select(r => (r.QuerySelector("th")!.TextContent, r.QuerySelector(".status-badge")!.TextContent)).ToList());
+        Assert.Equal(["Feedback from the funder: The panel wanted more on who would take part."],
+            funded.QuerySelectorAll("tr.decision-feedback").Select(r => r.TextContent.Trim()).ToList());
+        Assert.DoesNotContain("Not sent yet.", funded.TextContent, StringComparison.Ordinal);
+        var quiet = page.QuerySelector($"section[aria-labelledby='org-{second}']")!;
+        Assert.Contains("You have not started an application yet.", quiet.TextContent, StringComparison.Ordinal);
+        Assert.Contains("you are a member", quiet.TextContent, StringComparison.Ordinal);
+        Assert.Contains("1 funding round is open now", page.QuerySelector(".lead")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_applicant_in_no_organisation_yet_still_sees_how_many_rounds_are_open()
+    {
+        await using var app = new GrantsHubFactory();
+        using var client = await app.SignedInAsync(await NewApplicantAsync(app));
+
+        var page = await client.GetDocumentAsync("/organisation");
+
+        Assert.Empty(page.QuerySelectorAll("section[aria-labelledby^='org-']"));
+        Assert.Contains("1 funding round is open now", page.QuerySelector(".lead")!.TextContent, StringComparison.Ordinal);
+    }
+
+    private static Task<string> NewApplicantAsync(GrantsHubFactory app) =>
+        app.WithServiceAsync<IServiceProvider, string>(async services =>
+        {
+            var email = $"applicant-{Guid.NewGuid():N}@example.org";
+            var users = services.GetRequiredService<UserManager<ApplicationUser>>();
+            var user = new ApplicationUser { UserName = email, Email = email, DisplayName = "Sam Applicant" };
+            await users.CreateAsync(user, DemoDataSeeder.Password);
+            await users.AddToRoleAsync(user, Domain.Common.Roles.Applicant);
+            return email;
+        });
+}
