@@ -24,7 +24,7 @@ public sealed class OrganisationDashboardTests
         {
             var db = services.GetRequiredService<GrantsHubDbContext>();
             var userId = await db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync();
-            var rounds = await db.Rounds.OrderBy(r => r.Id).Select(r => r.Id).Take(4).ToListAsync(); // one application per organisation and round
+            var rounds = await db.Rounds.OrderBy(r => r.Id).Select(r => r.Id).Take(5).ToListAsync(); // one application per organisation and round
             var funded = new Organisation { Name = "Aldgate Peer Support", LegalForm = LegalForm.RegisteredCharity, CreatedAt = now };
             var quiet = new Organisation { Name = "Zennor Hearing Voices", LegalForm = LegalForm.UnincorporatedGroup, CreatedAt = now };
             db.Organisations.AddRange(quiet, funded);
@@ -39,7 +39,8 @@ public sealed class OrganisationDashboardTests
             };
             var decidedNotSent = Application("Walk and talk", ApplicationStatus.Approved, 2);
             var declined = Application("Men's sheds", ApplicationStatus.Declined, 1);
-            db.Applications.AddRange(Application("Peer mentors", ApplicationStatus.Draft, 3), decidedNotSent, declined, Application("Crisis café", ApplicationStatus.Submitted, 4));
+            var approved = Application("Befriending line", ApplicationStatus.Approved, 5);
+            db.Applications.AddRange(Application("Peer mentors", ApplicationStatus.Draft, 3), decidedNotSent, declined, Application("Crisis café", ApplicationStatus.Submitted, 4), approved);
             await db.SaveChangesAsync();
             db.Decisions.AddRange(
                 new Decision
@@ -50,6 +51,11 @@ public sealed class OrganisationDashboardTests
                 new Decision
                 {
                     ApplicationId = declined.Id, Outcome = DecisionOutcome.Declined, Feedback = "The panel wanted more on who would take part.", DecidedAt = now,
+                    DecidedByUserId = userId, NotifiedAt = now, Version = Guid.NewGuid(),
+                },
+                new Decision
+                {
+                    ApplicationId = approved.Id, Outcome = DecisionOutcome.Approved, Amount = 7_500m, Feedback = "A strong plan.", DecidedAt = now,
                     DecidedByUserId = userId, NotifiedAt = now, Version = Guid.NewGuid(),
                 });
             await db.SaveChangesAsync();
@@ -62,10 +68,14 @@ public sealed class OrganisationDashboardTests
         Assert.Equal(["Aldgate Peer Support", "Zennor Hearing Voices"], page.QuerySelectorAll("section[aria-labelledby^='org-'] h2").Select(h => h.TextContent).ToList());
         var funded = page.QuerySelector($"section[aria-labelledby='org-{first}']")!;
         Assert.Equal(
-            [("Men's sheds", "Declined"), ("Walk and talk", "Under assessment"), ("Peer mentors", "Draft"), ("Crisis café", "Submitted")],
+            [("Men's sheds", "Declined"), ("Walk and talk", "Under assessment"), ("Peer mentors", "Draft"), ("Crisis café", "Submitted"), ("Befriending line", "Approved")],
             funded.QuerySelectorAll("tbody tr:not(.decision-feedback)").Select(r => (r.QuerySelector("th")!.TextContent, r.QuerySelector(".status-badge")!.TextContent)).ToList());
-        Assert.Equal(["Feedback from the funder: The panel wanted more on who would take part."],
+        Assert.Equal(["Feedback from the funder: The panel wanted more on who would take part.", "Feedback from the funder: A strong plan."],
             funded.QuerySelectorAll("tr.decision-feedback").Select(r => r.TextContent.Trim()).ToList());
+        // Only a sent decision's offer is shown: the one not yet sent (9,000) is not.
+        Assert.Equal([("Befriending line", "Offer: £7,500")],
+            funded.QuerySelectorAll("tbody tr:not(.decision-feedback)").Where(r => r.TextContent.Contains("Offer:", StringComparison.Ordinal))
+                .Select(r => (r.QuerySelector("th")!.TextContent, r.QuerySelector(".small")!.TextContent.Trim())).ToList());
         Assert.DoesNotContain("Not sent yet.", funded.TextContent, StringComparison.Ordinal);
         var quiet = page.QuerySelector($"section[aria-labelledby='org-{second}']")!;
         Assert.Contains("You have not started an application yet.", quiet.TextContent, StringComparison.Ordinal);

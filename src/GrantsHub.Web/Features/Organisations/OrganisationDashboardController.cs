@@ -37,18 +37,22 @@ public sealed class OrganisationDashboardController(GrantsHubDbContext db, TimeP
             where m.UserId == userId
             join a in context.Applications on m.OrganisationId equals a.OrganisationId into applications
             from a in applications.DefaultIfEmpty()
+            // An application has at most one decision, so its sent decision is joined once, by the decision's unique key on
+            // the application, rather than looked up by three subqueries per application (its status, feedback and offer).
+            join d in context.Decisions.Where(d => d.NotifiedAt != null) on a!.Id equals d.ApplicationId into sent
+            from d in sent.DefaultIfEmpty()
             orderby m.Organisation!.Name, m.OrganisationId, a!.UpdatedAt descending, a.Id descending
             select new MemberRow(
-                m.OrganisationId, m.Organisation!.Name, m.Organisation.LegalForm, m.Role,
+                m.OrganisationId, m.Organisation!.Name, m.Organisation!.LegalForm, m.Role,
                 context.Rounds.Count(r => r.Stage == Domain.Rounds.RoundStage.Published && r.OpensAt <= now && r.ClosesAt >= now),
                 a == null ? null : new ApplicationRow(a.Id, a.Reference, a.ProjectTitle, a.Round!.Title,
                     // A decision shows once it has been sent to the applicant; until then it is still under assessment.
-                    (a.Status == ApplicationStatus.Approved || a.Status == ApplicationStatus.Declined) && !context.Decisions.Any(d => d.ApplicationId == a.Id && d.NotifiedAt != null)
+                    (a.Status == ApplicationStatus.Approved || a.Status == ApplicationStatus.Declined) && d == null
                         ? ApplicationStatus.UnderAssessment : a.Status,
                     a.AmountRequested, a.Round.ClosesAt)
                 {
-                    Feedback = context.Decisions.Where(d => d.ApplicationId == a.Id && d.NotifiedAt != null).Select(d => d.Feedback).FirstOrDefault(),
-                    Offered = context.Decisions.Where(d => d.ApplicationId == a.Id && d.NotifiedAt != null).Select(d => d.Amount).FirstOrDefault(),
+                    Feedback = d == null ? null : d.Feedback,
+                    Offered = d == null ? null : d.Amount,
                 }));
 
     /// <summary>How many rounds are open, for a person who belongs to no organisation yet (otherwise it comes with <see cref="RowsOf"/>).</summary>
