@@ -5,20 +5,23 @@
 # compiled no-tracking query rendered by a Razor view), anonymous and signed in. Then, on PostgreSQL, two instances behind
 # nginx on loopback against one instance behind the same nginx (and against one instance reached directly).
 #
-#   scripts/bench.sh [--scale 1] [--duration 10] [--providers "sqlite postgresql"] [--connections 16]
+#   scripts/bench.sh [--scale 1] [--duration 10] [--providers "sqlite postgresql"] [--connections 16] [--pg-pool N]
+#
+# --pg-pool N caps each app instance's PostgreSQL connections at N ("Maximum Pool Size"; Npgsql's own default is 100).
 #
 # Run as root on a fresh machine it installs wrk, nginx and PostgreSQL from Debian.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
 
-scale=1; duration=10; providers="sqlite postgresql"; connections=16
+scale=1; duration=10; providers="sqlite postgresql"; connections=16; pg_pool=""
 while [ $# -gt 0 ]; do
   case $1 in
     --scale) scale=$2; shift 2 ;;
     --duration) duration=$2; shift 2 ;;
     --providers) providers=$2; shift 2 ;;
     --connections) connections=$2; shift 2 ;;
+    --pg-pool) pg_pool=$2; shift 2 ;;
     *) echo "Unknown option $1"; exit 2 ;;
   esac
 done
@@ -368,7 +371,7 @@ for provider in $providers; do
       [ -n "${pg_cs:-}" ] || start_throwaway_postgres -c shared_buffers=256MB || exit 1
       data="$bench_dir/postgresql"
       cs="${pg_cs/Database=postgres/Database=grantshub_bench}"
-      db_env=(Database__Provider=PostgreSql Database__ConnectionString="$cs")
+      db_env=(Database__Provider=PostgreSql Database__ConnectionString="$cs${pg_pool:+;Maximum Pool Size=$pg_pool}")
       gen_args=(--provider PostgreSql --connection "$cs")
       rm -f "$data/targets.json" # a fresh cluster each run
       ;;
