@@ -52,6 +52,35 @@ public sealed class KeptHtmlTests
     }
 
     [Fact]
+    public void Kept_html_loses_the_indentation_before_its_tags_and_nothing_else()
+    {
+        const string drawn = "<table>\n    <tr>\n\t\t<td class=\"text-end\">45.2%</td>\n    </tr>\n</table>\n<p>Each group’s rate\n        against the overall rate of <strong>43.5%</strong>.\n    <a href=\"/x\">Download</a></p>";
+
+        Assert.Equal(
+            "<table>\n<tr>\n<td class=\"text-end\">45.2%</td>\n</tr>\n</table>\n<p>Each group’s rate\n        against the overall rate of <strong>43.5%</strong>.\n<a href=\"/x\">Download</a></p>",
+            KeptHtml.WithoutIndentation(drawn));
+    }
+
+    [Theory]
+    [InlineData("<pre>\n    <code>indented</code></pre>")]
+    [InlineData("<p>\n    <TEXTAREA>\n    <b>as typed</b></TEXTAREA></p>")]
+    public void Kept_html_with_preformatted_white_space_is_kept_as_drawn(string drawn) =>
+        Assert.Equal(drawn, KeptHtml.WithoutIndentation(drawn));
+
+    [Fact]
+    public async Task What_a_view_draws_is_kept_without_its_indentation()
+    {
+        var helper = new KeptHtmlTagHelper(cache) { Scope = "funder 1", Version = "v1" };
+        var output = new TagHelperOutput("kept-html", [], (_, _) =>
+            Task.FromResult<TagHelperContent>(new DefaultTagHelperContent().AppendHtml("<ul>\n        <li>a</li>\n    </ul>")));
+        await helper.ProcessAsync(new TagHelperContext([], new Dictionary<object, object>(), "id"), output);
+
+        using var writer = new StringWriter();
+        output.WriteTo(writer, HtmlEncoder.Default);
+        Assert.Equal("<ul>\n<li>a</li>\n</ul>", writer.ToString());
+    }
+
+    [Fact]
     public async Task Kept_html_is_written_asynchronously_in_one_piece()
     {
         var kept = new KeptHtml("v1", "<table>…</table>");
