@@ -52,6 +52,8 @@ public sealed class ModerationTests(SharedApp app) : IClassFixture<SharedApp>
         using var funder = await app.SignedInAsync(DemoDataSeeder.FunderEmail);
         var id = scenario.Applications[0];
         var url = $"/funder/rounds/{scenario.RoundId}/moderation/applications/{id}";
+        var ranked = await funder.GetDocumentAsync($"/funder/rounds/{scenario.RoundId}/moderation"); // its table kept until a change
+        Assert.Equal(scenario.Applications[1].ToString(System.Globalization.CultureInfo.InvariantCulture), ranked.QuerySelector("tbody tr")!.GetAttribute("data-application"));
 
         var refused = await funder.SubmitFormAsync(url, url, new Dictionary<string, string> { ["ModeratedScore"] = "80", ["Rationale"] = "" });
         Assert.Equal("Explain why the score was moderated", (await refused.ReadDocumentAsync()).FieldError("Rationale"));

@@ -45,6 +45,31 @@ public sealed class PartnershipMapTests
     }
 
     [Fact]
+    public async Task The_map_kept_for_a_funder_is_drawn_again_once_anything_changes()
+    {
+        await using var app = new GrantsHubFactory();
+        using var funder = await app.SignedInAsync(DemoDataSeeder.FunderEmail);
+        const string newcastleGap = "[data-area='E08000021'] [data-gap]";
+        Assert.Null((await funder.GetDocumentAsync("/funder/partnerships")).QuerySelector(newcastleGap));
+        Assert.Null((await funder.GetDocumentAsync("/funder/partnerships")).QuerySelector(newcastleGap)); // seen again, as kept
+
+        // Ended through the change tracker, as the app saves: the change is recorded, so the kept map is drawn again.
+        var lead = await app.OrganisationIdAsync();
+        await app.WithDbAsync(async db =>
+        {
+            foreach (var agreement in await db.PartnershipAgreements.Where(a => a.LeadOrganisationId == lead).ToListAsync())
+            {
+                agreement.Stage = AgreementStage.Terminated;
+            }
+
+            return await db.SaveChangesAsync();
+        });
+
+        var map = await funder.GetDocumentAsync("/funder/partnerships");
+        Assert.Equal("Gap: funded organisations without partnerships", map.QuerySelector(newcastleGap)!.TextContent);
+    }
+
+    [Fact]
     public async Task Many_areas_are_split_into_pages()
     {
         await using var app = new GrantsHubFactory();
@@ -61,6 +86,11 @@ public sealed class PartnershipMapTests
         Assert.Equal(8, first.QuerySelectorAll("[data-area]").Length);
         Assert.Equal(26 - 3 * 8, last.QuerySelectorAll("[data-area]").Length);
         Assert.NotNull(first.QuerySelector("a[rel=next][href='/funder/partnerships?page=2']"));
+
+        // A page past the last shows the last, and the first is still itself after it (their kept HTML is not mixed up).
+        var past = await funder.GetDocumentAsync("/funder/partnerships?page=9");
+        Assert.Equal(last.QuerySelectorAll("[data-area]").Select(a => a.GetAttribute("data-area")), past.QuerySelectorAll("[data-area]").Select(a => a.GetAttribute("data-area")));
+        Assert.Equal(8, (await funder.GetDocumentAsync("/funder/partnerships")).QuerySelectorAll("[data-area]").Length);
     }
 
     [Fact]

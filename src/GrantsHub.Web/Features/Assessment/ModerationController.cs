@@ -24,7 +24,14 @@ public sealed class ModerationForm
     public string? Rationale { get; set; }
 }
 
-public sealed record ModerationPage(int RoundId, string RoundTitle, decimal Threshold, IReadOnlyList<(int Rank, ScoredApplication Row)> Rows, int Divergent, int Page, int Pages);
+public sealed record ModerationPage(int RoundId, string RoundTitle, decimal Threshold, IReadOnlyList<(int Rank, ScoredApplication Row)> Rows, int Divergent, int Page, int Pages)
+{
+    /// <summary>Which round and page the ranked table is of: its drawn HTML is kept for it (see <see cref="KeptHtmlTagHelper"/>).</summary>
+    public string HtmlScope { get; init; } = "";
+
+    /// <summary>The data's version the ranking was worked out at: HTML kept for another is drawn afresh.</summary>
+    public string HtmlVersion { get; init; } = "";
+}
 
 public sealed record CriterionComment(string Assessor, string Criterion, int? Value, string Comment, ScoreStatus Status);
 
@@ -51,7 +58,11 @@ public sealed class ModerationController(GrantsHubDbContext db, RoundScores scor
         var pages = Math.Max(1, (ranked.Count + PageSize - 1) / PageSize);
         page = Math.Clamp(page, 1, pages);
         var rows = ranked.Select((r, i) => (i + 1, r)).Skip((page - 1) * PageSize).Take(PageSize).ToList();
-        return View("Moderation", new ModerationPage(roundId, round.Title, round.Threshold, rows, ranked.Count(r => r.Divergent), page, pages));
+        return View("Moderation", new ModerationPage(roundId, round.Title, round.Threshold, rows, ranked.Count(r => r.Divergent), page, pages)
+        {
+            HtmlScope = FormattableString.Invariant($"moderation {roundId} {page}"),
+            HtmlVersion = round.LastChange.ToString(CultureInfo.InvariantCulture),
+        });
     }
 
     [Authorize(Policy = Policies.FunderStaff)]

@@ -35,7 +35,14 @@ public sealed record MapArea(string Code, string Name, string Region, int Decile
     public AreaDiagram Diagram => AreaDiagram.Of(Code, Agreements);
 }
 
-public sealed record PartnershipMapPage(Page<MapArea> Areas, bool GapsOnly, int AreasWithNoOrganisations, int FundedAreasWithoutPartnerships, int CurrentAgreements);
+public sealed record PartnershipMapPage(Page<MapArea> Areas, bool GapsOnly, int AreasWithNoOrganisations, int FundedAreasWithoutPartnerships, int CurrentAgreements)
+{
+    /// <summary>Whose map this is, and which page of it: its drawn HTML is kept for it (see <see cref="KeptHtmlTagHelper"/>).</summary>
+    public string HtmlScope { get; init; } = "";
+
+    /// <summary>What the page depends on besides (the data's version and the UK date): HTML kept for another is drawn afresh.</summary>
+    public string HtmlVersion { get; init; } = "";
+}
 
 /// <summary>The table of an area's partnerships, on the map and on the area's own page.</summary>
 public sealed record PartnershipsTable(string AreaName, string Caption, IReadOnlyList<MapAgreement> Agreements);
@@ -53,7 +60,8 @@ public sealed record AreaPartnershipsPage(string Code, string Name, string Regio
 /// </summary>
 /// <remarks>
 /// A page is kept (on each app instance) until anything is saved anywhere (the data's version is in the key): one query
-/// serves a page whose data has not changed, five build it when it has.
+/// serves a page whose data has not changed, five build it when it has. Its drawn HTML is kept with the same version, so
+/// the map is drawn once per change for all of a funder's staff, not on every view.
 /// </remarks>
 public sealed class PartnershipMap(GrantsHubDbContext db, IMemoryCache cache, TimeProvider clock)
 {
@@ -71,8 +79,14 @@ public sealed class PartnershipMap(GrantsHubDbContext db, IMemoryCache cache, Ti
     {
         var now = clock.GetUtcNow();
         var lastChange = await db.DataVersionAsync();
-        var key = (nameof(PartnershipMap), funderId, page, gapsOnly, lastChange, UkTime.Today(now));
-        return await cache.GetOrWorkOutAsync(key, () => WorkOutAsync(funderId, page, gapsOnly, now));
+        var today = UkTime.Today(now);
+        var key = (nameof(PartnershipMap), funderId, page, gapsOnly, lastChange, today);
+        var map = await cache.GetOrWorkOutAsync(key, () => WorkOutAsync(funderId, page, gapsOnly, now));
+        return map with
+        {
+            HtmlScope = FormattableString.Invariant($"partnership map {funderId} {map.Areas.Number} {gapsOnly}"),
+            HtmlVersion = FormattableString.Invariant($"{lastChange} {today:yyyy-MM-dd}"),
+        };
     }
 
     private async Task<PartnershipMapPage> WorkOutAsync(int funderId, int page, bool gapsOnly, DateTimeOffset now)
