@@ -40,7 +40,7 @@ public sealed record PartnershipMapPage(Page<MapArea> Areas, bool GapsOnly, int 
     /// <summary>Whose map this is, and which page of it: its drawn HTML is kept for it (see <see cref="KeptHtmlTagHelper"/>).</summary>
     public string HtmlScope { get; init; } = "";
 
-    /// <summary>What the page depends on besides (the data's version and the UK date): HTML kept for another is drawn afresh.</summary>
+    /// <summary>What the page was drawn from besides its scope (the data's version and the UK date): HTML kept for another is drawn afresh.</summary>
     public string HtmlVersion { get; init; } = "";
 }
 
