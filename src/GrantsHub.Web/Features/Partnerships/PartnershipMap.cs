@@ -79,17 +79,11 @@ public sealed class PartnershipMap(GrantsHubDbContext db, IMemoryCache cache, Ti
     {
         var now = clock.GetUtcNow();
         var lastChange = await db.DataVersionAsync();
-        var today = UkTime.Today(now);
-        var key = (nameof(PartnershipMap), funderId, page, gapsOnly, lastChange, today);
-        var map = await cache.GetOrWorkOutAsync(key, () => WorkOutAsync(funderId, page, gapsOnly, now));
-        return map with
-        {
-            HtmlScope = FormattableString.Invariant($"partnership map {funderId} {map.Areas.Number} {gapsOnly}"),
-            HtmlVersion = FormattableString.Invariant($"{lastChange} {today:yyyy-MM-dd}"),
-        };
+        var key = (nameof(PartnershipMap), funderId, page, gapsOnly, lastChange, UkTime.Today(now));
+        return await cache.GetOrWorkOutAsync(key, () => WorkOutAsync(funderId, page, gapsOnly, now, lastChange));
     }
 
-    private async Task<PartnershipMapPage> WorkOutAsync(int funderId, int page, bool gapsOnly, DateTimeOffset now)
+    private async Task<PartnershipMapPage> WorkOutAsync(int funderId, int page, bool gapsOnly, DateTimeOffset now, long lastChange)
     {
         var areas = await db.Areas.AsNoTracking().OrderBy(a => a.Region).ThenBy(a => a.Name)
             .Select(a => new { a.Code, a.Name, a.Region, a.DeprivationDecile }).ToListAsync();
@@ -132,7 +126,12 @@ public sealed class PartnershipMap(GrantsHubDbContext db, IMemoryCache cache, Ti
             byArea[a.Area.Code].OrderByDescending(g => g.Current).Take(AgreementsPerArea).ToList(), a.Gap, byArea[a.Area.Code].Count())).ToList();
         return new PartnershipMapPage(new Page<MapArea>(items, number, AreasPerPage, shown.Count), gapsOnly,
             all.Count(a => a.Gap == AreaGap.NoOrganisations), all.Count(a => a.Gap == AreaGap.FundedWithoutPartnerships),
-            summary.Where(s => areaNames.ContainsKey(s.Key)).Sum(s => s.Value));
+            summary.Where(s => areaNames.ContainsKey(s.Key)).Sum(s => s.Value))
+        {
+            // Kept with the page, under the same key: its drawn HTML is kept for the page shown and the same version.
+            HtmlScope = FormattableString.Invariant($"partnership map {funderId} {number} {gapsOnly}"),
+            HtmlVersion = FormattableString.Invariant($"{lastChange} {today:yyyy-MM-dd}"),
+        };
     }
 
     /// <summary>Every agreement led from one area by organisations the funder funds, a page at a time; null for an unknown area.</summary>
