@@ -18,20 +18,28 @@ public static class KeptUntilChange
     private static readonly ConcurrentDictionary<(IMemoryCache Cache, object Key), Task> Running = new();
 
     /// <summary>
-    /// The kept figures for <paramref name="key"/>, or works them out once: views that ask while they are being worked
-    /// out wait for that one working-out rather than each starting their own (after a change, every dashboard open at
-    /// the time would otherwise work out the same figures at once). A working-out that fails is not kept.
+    /// The figures kept for <paramref name="scope"/> at <paramref name="version"/> (the data's version, and anything else
+    /// they depend on, such as the UK date), or works them out once: views that ask while they are being worked out wait
+    /// for that one working-out rather than each starting their own (after a change, every dashboard open at the time
+    /// would otherwise work out the same figures at once). A working-out that fails is not kept.
+    /// <para>
+    /// One entry is kept per scope: figures of a newer version replace those of the one before, rather than every
+    /// version's staying until it expires (while changes are saved every second, each version viewed would otherwise
+    /// hold its own copy for <see cref="AtMost"/>).
+    /// </para>
     /// </summary>
-    public static async Task<T> GetOrWorkOutAsync<T>(this IMemoryCache cache, object key, Func<Task<T>> workOut)
+    public static async Task<T> GetOrWorkOutAsync<T>(this IMemoryCache cache, object scope, object version, Func<Task<T>> workOut)
         where T : notnull
     {
-        if (cache.TryGetValue(key, out T? kept) && kept is not null)
+        ArgumentNullException.ThrowIfNull(version);
+        if (TryGetKept(cache, scope, version, out T? kept))
         {
             return kept;
         }
 
         var mine = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var running = Running.GetOrAdd((cache, key), mine.Task);
+        var key = (cache, (object)(scope, version));
+        var running = Running.GetOrAdd(key, mine.Task);
         if (running != mine.Task)
         {
             return await (Task<T>)running;
@@ -40,10 +48,10 @@ public static class KeptUntilChange
         try
         {
             // Another working-out may have finished between the first look and taking this one on.
-            if (!cache.TryGetValue(key, out kept) || kept is null)
+            if (!TryGetKept(cache, scope, version, out kept))
             {
                 kept = await workOut();
-                cache.Set(key, kept, AtMost);
+                cache.Set(scope, new Kept<T>(version, kept), AtMost);
             }
 
             mine.SetResult(kept);
@@ -57,7 +65,22 @@ public static class KeptUntilChange
         }
         finally
         {
-            Running.TryRemove(new KeyValuePair<(IMemoryCache, object), Task>((cache, key), mine.Task));
+            Running.TryRemove(new KeyValuePair<(IMemoryCache, object), Task>(key, mine.Task));
         }
     }
+
+    private static bool TryGetKept<T>(IMemoryCache cache, object scope, object version, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out T? value)
+        where T : notnull
+    {
+        if (cache.TryGetValue(scope, out Kept<T>? kept) && kept is not null && kept.Version.Equals(version))
+        {
+            value = kept.Value;
+            return true;
+        }
+
+        value = default;
+        return false;
+    }
+
+    private sealed record Kept<T>(object Version, T Value);
 }

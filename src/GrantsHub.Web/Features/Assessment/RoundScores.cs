@@ -28,8 +28,7 @@ public sealed class RoundScores(GrantsHubDbContext db, IMemoryCache cache)
             return await WorkOutAsync(roundId, scaleMinimum, scaleMaximum, divergenceThreshold);
         }
 
-        var key = (nameof(RoundScores), roundId, scaleMinimum, scaleMaximum, divergenceThreshold, lastChange.Value);
-        return await cache.GetOrWorkOutAsync(key, () => WorkOutAsync(roundId, scaleMinimum, scaleMaximum, divergenceThreshold));
+        return await cache.GetOrWorkOutAsync((nameof(RoundScores), roundId), (scaleMinimum, scaleMaximum, divergenceThreshold, lastChange.Value), () => WorkOutAsync(roundId, scaleMinimum, scaleMaximum, divergenceThreshold));
     }
 
     private async Task<IReadOnlyList<ScoredApplication>> WorkOutAsync(int roundId, int scaleMinimum, int scaleMaximum, decimal divergenceThreshold)

@@ -110,7 +110,7 @@ public sealed class AwardPages(GrantsHubDbContext db, TimeProvider clock, IMemor
         var awards = db.AwardsOfFunder(funderId).Where(a => roundId == null || a.RoundId == roundId);
         var rows = await Rows(awards).ToPageAsync(page, PageSize);
         var today = Today;
-        var summary = await cache.GetOrWorkOutAsync((nameof(FunderAwardsSummary), funderId, await db.DataVersionAsync(), today),
+        var summary = await cache.GetOrWorkOutAsync((nameof(FunderAwardsSummary), funderId), (await db.DataVersionAsync(), today),
             () => SummaryAsync(funderId));
         var roundTitle = roundId is null ? null : await db.Rounds.Where(r => r.Id == roundId).Select(r => r.Title).SingleOrDefaultAsync();
         return new FunderAwardsPage(rows, summary.Programmes, roundId, roundTitle, summary.PaymentsDue);

@@ -64,8 +64,7 @@ public sealed class EqualityDashboardQuery(GrantsHubDbContext db, EqualityFactsQ
         programmeId ??= round?.ProgrammeId;
         var inScope = rounds.Where(r => programmeId is null || r.ProgrammeId == programmeId).ToList();
         var today = Infrastructure.UkTime.Today(clock.GetUtcNow());
-        var key = (nameof(EqualityDashboardQuery), funderId, programmeId, roundId, funder.LastChange, today);
-        var figures = await cache.GetOrWorkOutAsync(key, async () =>
+        var figures = await cache.GetOrWorkOutAsync((nameof(EqualityDashboardQuery), funderId, programmeId, roundId), (funder.LastChange, today), async () =>
         {
             var scopeIds = inScope.Select(r => r.Id).ToList();
 
@@ -101,7 +100,7 @@ public sealed class EqualityDashboardQuery(GrantsHubDbContext db, EqualityFactsQ
 public sealed class BenchmarkFigures(EqualityFactsQuery facts, IMemoryCache cache)
 {
     public async Task<IReadOnlyDictionary<int, IReadOnlyList<decimal?>>> FiguresByFunderAsync(long lastChange) =>
-        await cache.GetOrWorkOutAsync((nameof(BenchmarkFigures), lastChange), async () =>
+        await cache.GetOrWorkOutAsync(nameof(BenchmarkFigures), lastChange, async () =>
         {
             var everyone = await facts.LoadAsync(null);
             return (IReadOnlyDictionary<int, IReadOnlyList<decimal?>>)everyone.GroupBy(a => a.FunderId).ToDictionary(g => g.Key, g => EqualityBenchmark.Figures(g.ToList()));

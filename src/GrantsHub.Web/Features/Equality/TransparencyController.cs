@@ -32,7 +32,7 @@ public sealed class TransparencyController(GrantsHubDbContext db, EqualityFactsQ
         }
 
         var today = UkTime.Today(clock.GetUtcNow());
-        var report = await cache.GetOrWorkOutAsync((nameof(TransparencyController), funderId, funder.LastChange, today), async () =>
+        var report = await cache.GetOrWorkOutAsync((nameof(TransparencyController), funderId), (funder.LastChange, today), async () =>
             EqualityReport.Build(await facts.LoadAsync(db.Rounds.Where(r => r.Programme!.FunderId == funderId).Select(r => r.Id)), [], [], [], today));
         return View("Transparency", new TransparencyPage(funderId, funder.Name, report, await publisher.PublishedAsync(funderId)));
     }

@@ -79,8 +79,7 @@ public sealed class PartnershipMap(GrantsHubDbContext db, IMemoryCache cache, Ti
     {
         var now = clock.GetUtcNow();
         var lastChange = await db.DataVersionAsync();
-        var key = (nameof(PartnershipMap), funderId, page, gapsOnly, lastChange, UkTime.Today(now));
-        return await cache.GetOrWorkOutAsync(key, () => WorkOutAsync(funderId, page, gapsOnly, now, lastChange));
+        return await cache.GetOrWorkOutAsync((nameof(PartnershipMap), funderId, page, gapsOnly), (lastChange, UkTime.Today(now)), () => WorkOutAsync(funderId, page, gapsOnly, now, lastChange));
     }
 
     private async Task<PartnershipMapPage> WorkOutAsync(int funderId, int page, bool gapsOnly, DateTimeOffset now, long lastChange)
