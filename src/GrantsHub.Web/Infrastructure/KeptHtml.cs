@@ -23,7 +23,7 @@ namespace GrantsHub.Web.Infrastructure;
 [HtmlTargetElement("kept-html", Attributes = "scope,version")]
 public sealed class KeptHtmlTagHelper(IMemoryCache cache) : TagHelper
 {
-    /// <summary>What the content is about (say, a funder's dashboard for one round); one entry is kept for each.</summary>
+    /// <summary>What the content is about (say, a funder's dashboard for one round); one entry is kept for each. Empty: not kept.</summary>
     public string Scope { get; set; } = "";
 
     /// <summary>The data's version (and anything else the content depends on): content kept for another is drawn afresh.</summary>
@@ -32,6 +32,11 @@ public sealed class KeptHtmlTagHelper(IMemoryCache cache) : TagHelper
     public override async Task ProcessAsync(TagHelperContext context, TagHelperOutput output)
     {
         output.TagName = null;
+        if (Scope.Length == 0) // nothing to keep: the content is drawn as it is
+        {
+            return;
+        }
+
         var key = (nameof(KeptHtmlTagHelper), Scope);
         if (!cache.TryGetValue(key, out KeptHtml? kept) || kept is null || kept.Version != Version)
         {

@@ -81,6 +81,45 @@ public sealed class ApplicationListTests : IAsyncLifetime
         Assert.DoesNotContain("Project 30", titles);
     }
 
+    [Fact]
+    public async Task The_unfiltered_list_kept_for_a_round_shows_each_change_at_once()
+    {
+        using var client = await _app.SignedInAsync(DemoDataSeeder.FunderEmail);
+        var url = $"/funder/rounds/{_roundId}/applications";
+        var first = await client.GetDocumentAsync(url);
+        Assert.Equal("31 applications match.", first.QuerySelector("[role=status]")!.TextContent);
+        Assert.Contains("Group 01", first.QuerySelectorAll("tbody th").Select(t => t.ChildNodes[0].TextContent));
+        var last = await client.GetDocumentAsync($"{url}?Page=2");
+        Assert.Equal(6, last.QuerySelectorAll("tbody tr").Length);
+
+        // Another member of staff would see the same kept list: a change anywhere must reach it at once.
+        await _app.WithDbAsync(async db =>
+        {
+            var renamed = await db.Organisations.SingleAsync(o => o.Name == "Group 01");
+            renamed.Name = "Group 01, renamed";
+            var draft = await db.Applications.SingleAsync(a => a.RoundId == _roundId && a.Status == ApplicationStatus.Draft && a.Organisation!.Name == "Group 30");
+            draft.Status = ApplicationStatus.Submitted;
+            draft.SubmittedAt = _app.Clock.GetUtcNow().AddDays(-1);
+            return await db.SaveChangesAsync();
+        });
+
+        var again = await client.GetDocumentAsync(url);
+        Assert.Equal("32 applications match.", again.QuerySelector("[role=status]")!.TextContent);
+        var organisations = again.QuerySelectorAll("tbody th").Select(t => t.ChildNodes[0].TextContent).ToList();
+        Assert.Contains("Group 01, renamed", organisations);
+        Assert.DoesNotContain("Group 01", organisations);
+        var lastAgain = await client.GetDocumentAsync($"{url}?Page=2");
+        Assert.Equal(7, lastAgain.QuerySelectorAll("tbody tr").Length);
+        Assert.Equal("Group 30", lastAgain.QuerySelectorAll("tbody th")[^1].ChildNodes[0].TextContent); // submitted a day before the rest
+
+        // A page past the last shows the last page, and the first page is still the first.
+        var past = await client.GetDocumentAsync($"{url}?Page=99");
+        Assert.Equal("Applications, page 2 of 2", past.QuerySelector("caption")!.TextContent);
+        Assert.Equal(7, past.QuerySelectorAll("tbody tr").Length);
+        var firstAgain = await client.GetDocumentAsync(url);
+        Assert.Equal("Applications, page 1 of 2", firstAgain.QuerySelector("caption")!.TextContent);
+    }
+
     [Theory]
     [InlineData("Status=Draft", 1)]
     [InlineData("Status=Withdrawn", 1)]

@@ -7,6 +7,7 @@ using GrantsHub.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace GrantsHub.Web.Features.Rounds;
 
@@ -26,18 +27,29 @@ public sealed record ApplicationListRow(
 
 public sealed record ApplicationListPage(
     int RoundId, string RoundTitle, ApplicationFilter Filter, Page<ApplicationListRow> Rows,
-    IReadOnlyList<(int Id, string Name)> RingFences, IReadOnlyList<(string Code, string Name)> Areas);
+    IReadOnlyList<(int Id, string Name)> RingFences, IReadOnlyList<(string Code, string Name)> Areas)
+{
+    /// <summary>For the unfiltered list, what its drawn HTML is kept as (one entry for each round and page); empty for a filtered one.</summary>
+    public string HtmlScope { get; init; } = "";
+
+    /// <summary>The data's version the rows were read at: HTML kept for another is drawn afresh.</summary>
+    public string HtmlVersion { get; init; } = "";
+}
 
 /// <summary>The funder's list of a round's applications: filtered, paginated, exportable as CSV.</summary>
 [Route("funder/rounds/{id:int}/applications")]
-public sealed class RoundApplicationsController(GrantsHubDbContext db, AreaChoices areaChoices) : Controller
+public sealed class RoundApplicationsController(GrantsHubDbContext db, AreaChoices areaChoices, IMemoryCache cache) : Controller
 {
     public const int PageSize = 25;
 
-    /// <summary>The round (only the funder's own) and its pots in one query, compiled once (see <see cref="CompiledOver"/>).</summary>
+    /// <summary>
+    /// The round (only the funder's own), its pots and the data's version in one query, compiled once (see
+    /// <see cref="CompiledOver"/>).
+    /// </summary>
     private static readonly Func<GrantsHubDbContext, int, int, Task<RoundWithPots?>> RoundWithPotsOf = CompiledOver.OneOrNone(FunderRoundAccess.OfFunder,
         (IQueryable<Round> rounds, GrantsHubDbContext context, int roundId) => rounds.AsNoTracking().Where(r => r.Id == roundId)
-            .Select(r => new RoundWithPots(r.Title, context.RingFences.Where(p => p.RoundId == r.Id).OrderBy(p => p.Id).ToList()))
+            .Select(r => new RoundWithPots(r.Title, context.RingFences.Where(p => p.RoundId == r.Id).OrderBy(p => p.Id).ToList(),
+                context.DataChanges.Max(c => (long?)c.Id) ?? 0)) // the data's version, in the same round trip
             .SingleOrDefault());
 
     [KeepUntilDataChanges]
@@ -53,11 +65,30 @@ public sealed class RoundApplicationsController(GrantsHubDbContext db, AreaChoic
 
         var pots = round.Pots;
         var query = Filtered(id, filter, pots);
-        var rows = await Project(query).ToPageAsync(query, filter.Page, PageSize);
+        var unfiltered = filter is { Status: null, Type: null, RingFence: null, Area: null or "" };
+        var rows = unfiltered
+            ? await KeptPageAsync(id, filter.Page, round.LastChange, query)
+            : await Project(query).ToPageAsync(query, filter.Page, PageSize);
         filter.Page = rows.Number;
         var areas = await areaChoices.AllAsync(db);
         return View("Applications", new ApplicationListPage(id, round.Title, filter, rows,
-            pots.Select(p => (p.Id, p.Name)).ToList(), areas));
+            pots.Select(p => (p.Id, p.Name)).ToList(), areas)
+        {
+            HtmlScope = unfiltered ? FormattableString.Invariant($"round applications {id} {rows.Number}") : "",
+            HtmlVersion = round.LastChange.ToString(CultureInfo.InvariantCulture),
+        });
+    }
+
+    /// <summary>
+    /// A page of the unfiltered list, the one every member of the funder's staff opens first, kept on this instance until
+    /// anything is saved: the round's count and each page's rows are read once per change, not on every view. Filtered
+    /// lists, of which there are too many to keep, are read on every view.
+    /// </summary>
+    private async Task<Page<ApplicationListRow>> KeptPageAsync(int roundId, int page, long lastChange, IQueryable<GrantApplication> query)
+    {
+        var total = await cache.GetOrWorkOutAsync((nameof(RoundApplicationsController), roundId), lastChange, () => query.CountAsync());
+        return await Paging.PageAsync(total, page, PageSize, async (skip, take) =>
+            await cache.GetOrWorkOutAsync((nameof(RoundApplicationsController), roundId, skip), lastChange, () => Project(query).Skip(skip).Take(take).ToListAsync()));
     }
 
     [Authorize(Policy = Policies.FunderStaff)]
@@ -144,5 +175,5 @@ public sealed class RoundApplicationsController(GrantsHubDbContext db, AreaChoic
             a.Organisation.LocalAuthorityCode, area == null ? null : area.Name, area == null ? null : (int?)area.DeprivationDecile,
             a.ProjectTitle, a.AmountRequested, a.DurationMonths, a.Status, a.SubmittedAt);
 
-    private sealed record RoundWithPots(string Title, List<RingFence> Pots);
+    private sealed record RoundWithPots(string Title, List<RingFence> Pots, long LastChange);
 }
