@@ -58,6 +58,9 @@ public sealed record AwardDetail(int Id, string Reference, int ApplicationId, st
         Tranches.Where(t => t.Status == TrancheStatus.Paid).Sum(t => t.Amount), Amount);
 
     public decimal Scheduled => Tranches.Sum(t => t.Amount);
+
+    /// <summary>The data's version and the UK date the award was read at: what its kept HTML is kept under.</summary>
+    public string KeptVersion { get; init; } = "";
 }
 
 public sealed record ProgrammeProgress(string Programme, int Awards, AwardProgress Progress);
@@ -161,10 +164,39 @@ public sealed class AwardPages(GrantsHubDbContext db, TimeProvider clock, IMemor
     }
 
     /// <summary>The award as a member of its organisation sees it (once offered), or null.</summary>
-    public async Task<AwardDetail?> DetailForMemberAsync(string userId, int id) => await DetailAsync(await HeadForMember(db, userId, id), id);
+    public async Task<AwardDetail?> DetailForMemberAsync(string userId, int id) => await KeptDetailAsync(await VersionForMember(db, userId, id), id);
 
     /// <summary>The award as its funder's staff see it, or null.</summary>
-    public async Task<AwardDetail?> DetailForFunderAsync(int funderId, int id) => await DetailAsync(await HeadForFunder(db, funderId, id), id);
+    public async Task<AwardDetail?> DetailForFunderAsync(int funderId, int id) => await KeptDetailAsync(await VersionForFunder(db, funderId, id), id);
+
+    /// <summary>
+    /// The award, read once per change and UK date on this instance and kept for everyone who may see it: the page an
+    /// organisation and its funder open most otherwise read it in five statements on every view. Who may see it is
+    /// checked on every view, in one statement that also reads the data's version (null: not theirs, or no such award).
+    /// </summary>
+    private async Task<AwardDetail?> KeptDetailAsync(long? lastChange, int id)
+    {
+        if (lastChange is not { } version)
+        {
+            return null;
+        }
+
+        var today = Today;
+        var kept = await cache.GetOrWorkOutAsync((nameof(AwardDetail), id), (version, today), async () =>
+            new KeptDetail(await DetailAsync(await HeadOf(db, 0, id), id, today) is { } detail
+                ? detail with { KeptVersion = FormattableString.Invariant($"{version} {today:yyyy-MM-dd}") }
+                : null));
+        return kept.Detail;
+    }
+
+    private sealed record KeptDetail(AwardDetail? Detail);
+
+    private static readonly Expression<Func<IQueryable<Award>, GrantsHubDbContext, int, long?>> Version = (visible, context, id) => visible
+        .Where(a => a.Id == id).Select(a => (long?)(context.DataChanges.Max(c => (long?)c.Id) ?? 0)).SingleOrDefault();
+
+    // Who may see the award and the data's version, compiled once over each access rule (see CompiledOver).
+    private static readonly Func<GrantsHubDbContext, string, int, Task<long?>> VersionForMember = CompiledOver.OneOrNone(AwardAccess.OfMember, Version);
+    private static readonly Func<GrantsHubDbContext, int, int, Task<long?>> VersionForFunder = CompiledOver.OneOrNone(AwardAccess.OfFunder, Version);
 
     private static readonly Expression<Func<IQueryable<Award>, GrantsHubDbContext, int, AwardHead?>> Head = (visible, context, id) => visible.AsNoTracking()
         .Where(a => a.Id == id)
@@ -178,18 +210,16 @@ public sealed class AwardPages(GrantsHubDbContext db, TimeProvider clock, IMemor
                 .Select(v => new VariationView(v.Id, v.Kind, v.Summary, v.Reason, v.Status, v.RequestedAt, v.DecidedAt, v.DecisionComment)).ToList()))
         .SingleOrDefault();
 
-    // The award page's first query, compiled once over each access rule (see CompiledOver).
-    private static readonly Func<GrantsHubDbContext, string, int, Task<AwardHead?>> HeadForMember = CompiledOver.OneOrNone(AwardAccess.OfMember, Head);
-    private static readonly Func<GrantsHubDbContext, int, int, Task<AwardHead?>> HeadForFunder = CompiledOver.OneOrNone(AwardAccess.OfFunder, Head);
+    // The award's first query, compiled once; who may see it was checked before (the key is not used).
+    private static readonly Func<GrantsHubDbContext, int, int, Task<AwardHead?>> HeadOf = CompiledOver.OneOrNone((GrantsHubDbContext context, int _) => context.Awards, Head);
 
     private sealed record AwardHead(int Id, string Reference, int ApplicationId, int OrganisationId, AwardStatus Status, decimal Amount, DateOnly StartDate,
         DateOnly EndDate, string Conditions, int ReportIntervalMonths, DateOnly? RespondBy, DateTimeOffset? OfferedAt, DateTimeOffset? AcceptedAt,
         string? AcceptedByName, string? AcceptedByPosition, string? DeclineReason, Guid Version, string Project, string Organisation, string RoundTitle,
         string Funder, List<VariationView> Variations);
 
-    private async Task<AwardDetail?> DetailAsync(AwardHead? award, int id)
+    private async Task<AwardDetail?> DetailAsync(AwardHead? award, int id, DateOnly today)
     {
-        var today = Today;
         if (award is null)
         {
             return null;
