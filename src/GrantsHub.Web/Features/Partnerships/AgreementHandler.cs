@@ -9,11 +9,12 @@ using GrantsHub.Web.Infrastructure;
 using GrantsHub.Web.Infrastructure.Auditing;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace GrantsHub.Web.Features.Partnerships;
 
 /// <summary>Reads and changes partnership agreements for members of the lead organisation, refusing stale changes.</summary>
-public sealed class AgreementHandler(GrantsHubDbContext db, IFileStore files, IAuditLog audit, TimeProvider clock)
+public sealed class AgreementHandler(GrantsHubDbContext db, IFileStore files, IAuditLog audit, TimeProvider clock, IMemoryCache cache)
 {
     public const string ConflictMessage = "Someone else changed this agreement while you were working on it. Nothing has been saved; here is the latest version.";
     public const string EntityType = "PartnershipAgreement";
@@ -43,29 +44,70 @@ public sealed class AgreementHandler(GrantsHubDbContext db, IFileStore files, IA
     /// The page of an agreement as a member of <paramref name="organisationId"/> reads it: managed when that organisation
     /// leads it, read only when it is a party.
     /// </summary>
-    public Task<AgreementPage?> MemberPageAsync(string userId, int organisationId, int agreementId, string baseUrl, int historyPage,
+    public async Task<AgreementPage?> MemberPageAsync(string userId, int organisationId, int agreementId, string baseUrl, int historyPage,
         PartyForm? newParty = null, string? partnerSearch = null) =>
-        PageAsync(LinesForMember(db, userId, organisationId, agreementId), baseUrl, organisationId, historyPage, newParty, partnerSearch);
+        await PageAsync(await VersionForMember(db, userId, organisationId, agreementId).FirstOrDefaultAsync(), agreementId, baseUrl, organisationId,
+            historyPage, newParty, partnerSearch);
 
     /// <summary>The page of an agreement as the funder's staff read it (never managed).</summary>
-    public Task<AgreementPage?> FunderPageAsync(int funderId, int agreementId, string baseUrl, int historyPage) =>
-        PageAsync(LinesForFunder(db, funderId, agreementId), baseUrl, memberOf: null, historyPage, newParty: null, partnerSearch: null);
+    public async Task<AgreementPage?> FunderPageAsync(int funderId, int agreementId, string baseUrl, int historyPage) =>
+        await PageAsync(await VersionForFunder(db, funderId, agreementId).FirstOrDefaultAsync(), agreementId, baseUrl, memberOf: null, historyPage,
+            newParty: null, partnerSearch: null);
 
-    private async Task<AgreementPage?> PageAsync(IAsyncEnumerable<AgreementLine> lines, string baseUrl, int? memberOf, int historyPage,
+    /// <summary>
+    /// The page, from what is kept on this instance until anything is saved (and, for its status, until the UK date
+    /// changes): the agreement with its parties and awards, each page of its history, and the lead's list of partners to
+    /// choose from. Everyone who may read the agreement reads the same; who may is checked on every view, in one statement
+    /// that also reads the data's version (null: not theirs, or no such agreement).
+    /// </summary>
+    private async Task<AgreementPage?> PageAsync(long? lastChange, int agreementId, string baseUrl, int? memberOf, int historyPage,
         PartyForm? newParty, string? partnerSearch)
     {
-        var read = await lines.ToListAsync();
-        if (read.Count == 0)
+        if (lastChange is not { } version)
         {
             return null;
         }
 
+        var now = clock.GetUtcNow();
+        var kept = await cache.GetOrWorkOutAsync((nameof(AgreementHandler), agreementId), (version, UkTime.Today(now)), () => ReadAsync(agreementId, now));
+        if (kept.Agreement is not { } agreement)
+        {
+            return null;
+        }
+
+        var canManage = agreement.LeadOrganisationId == memberOf;
+        var id = agreement.Id.ToString(CultureInfo.InvariantCulture);
+        var history = await Paging.PageAsync(kept.HistoryTotal, historyPage, HistoryPageSize, async (skip, take) =>
+            await cache.GetOrWorkOutAsync((nameof(AgreementHandler), agreementId, nameof(HistoryRows), skip), version, () => HistoryRows(db, id, skip, take).ToListAsync().AsTask()));
+        var search = partnerSearch?.Trim();
+        var organisations = !canManage || agreement.Status == AgreementStatus.Terminated ? []
+            : string.IsNullOrEmpty(search) && newParty?.OrganisationId is null
+                ? await cache.GetOrWorkOutAsync((nameof(PartnerChoices), agreement.LeadOrganisationId), version,
+                    () => PartnerChoicesAsync(agreement.LeadOrganisationId, agreement.LeadAreaCode, null, null))
+                : await PartnerChoicesAsync(agreement.LeadOrganisationId, agreement.LeadAreaCode, search, newParty?.OrganisationId);
+        var available = organisations.Count > 0
+            ? kept.Awards.Where(aw => !aw.Linked && aw.OrganisationId == agreement.LeadOrganisationId)
+                .Select(aw => new SelectListItem(aw.Reference, aw.Id.ToString(CultureInfo.InvariantCulture))).ToList()
+            : [];
+        var actions = canManage ? AgreementLifecycle.ActionsFrom(agreement.Status) : [];
+        return new AgreementPage(agreement, baseUrl, canManage, actions, history,
+            organisations.Select(c => new SelectListItem(c.Name, c.Id.ToString(CultureInfo.InvariantCulture))).ToList(), available,
+            newParty ?? new PartyForm(), search);
+    }
+
+    /// <summary>The agreement, its parties and awards, and how long its history is: read once per change and UK date.</summary>
+    private async Task<KeptAgreement> ReadAsync(int agreementId, DateTimeOffset now)
+    {
+        var read = await LinesOf(db, 0, agreementId).ToListAsync();
+        if (read.Count == 0)
+        {
+            return new KeptAgreement(null, [], 0);
+        }
+
         var head = read[0];
-        var canManage = head.LeadOrganisationId == memberOf;
-        var status = AgreementLifecycle.StatusAt(head.Stage, head.EndsOn, clock.GetUtcNow());
         var awards = await AwardsOf(db, head.Id, head.LeadOrganisationId).ToListAsync();
         var agreement = new AgreementView(head.Id, head.Title, head.Purpose, head.LeadOrganisationId, head.Lead, head.StartsOn, head.EndsOn, head.ReviewOn,
-            head.RenewalTerms, status, head.SignedDocumentName, head.SignedDocumentUploadedAt,
+            head.RenewalTerms, AgreementLifecycle.StatusAt(head.Stage, head.EndsOn, now), head.SignedDocumentName, head.SignedDocumentUploadedAt,
             read.Where(l => l.PartyId is not null).Select(p => new PartyView(p.PartyId!.Value, p.PartyOrganisation ?? p.ExternalName!,
                 p.ExternalKind is { } kind ? PartnershipLabels.Of(kind) : "Organisation on GrantsHub", p.PartyOrganisation is not null,
                 p.ContactName, p.ContactEmail, p.Role!, p.Responsibilities)).ToList(),
@@ -75,22 +117,17 @@ public sealed class AgreementHandler(GrantsHubDbContext db, IFileStore files, IA
         {
             LeadAreaCode = head.LeadArea,
         };
-
-        var id = head.Id.ToString(CultureInfo.InvariantCulture);
-        var historyTotal = await HistoryCount(db, id);
-        var history = await Paging.PageAsync(historyTotal, historyPage, HistoryPageSize,
-            (skip, take) => HistoryRows(db, id, skip, take).ToListAsync());
-        var search = partnerSearch?.Trim();
-        var organisations = canManage && status != AgreementStatus.Terminated
-            ? await PartnerChoicesAsync(head.LeadOrganisationId, head.LeadArea, search, newParty?.OrganisationId)
-            : [];
-        var available = organisations.Count > 0
-            ? awards.Where(aw => !aw.Linked && aw.OrganisationId == head.LeadOrganisationId)
-                .Select(aw => new SelectListItem(aw.Reference, aw.Id.ToString(CultureInfo.InvariantCulture))).ToList()
-            : [];
-        var actions = canManage ? AgreementLifecycle.ActionsFrom(status) : [];
-        return new AgreementPage(agreement, baseUrl, canManage, actions, history, organisations, available, newParty ?? new PartyForm(), search);
+        return new KeptAgreement(agreement, awards, await HistoryCount(db, head.Id.ToString(CultureInfo.InvariantCulture)));
     }
+
+    private sealed record KeptAgreement(AgreementView? Agreement, List<AwardChoice> Awards, int HistoryTotal);
+
+    private static readonly Expression<Func<IQueryable<PartnershipAgreement>, GrantsHubDbContext, int, IQueryable<long?>>> Version = (agreements, db, id) =>
+        agreements.Where(a => a.Id == id).Select(a => (long?)(db.DataChanges.Max(c => (long?)c.Id) ?? 0));
+
+    // Who may read the agreement and the data's version, compiled once over each access rule (see CompiledOver).
+    private static readonly Func<GrantsHubDbContext, string, int, int, IAsyncEnumerable<long?>> VersionForMember = CompiledOver.Many(AgreementAccess.OfMember, Version);
+    private static readonly Func<GrantsHubDbContext, int, int, IAsyncEnumerable<long?>> VersionForFunder = CompiledOver.Many(AgreementAccess.OfFunder, Version);
 
     private const int HistoryPageSize = 10;
 
@@ -115,11 +152,9 @@ public sealed class AgreementHandler(GrantsHubDbContext db, IFileStore files, IA
             })
             .OrderBy(l => l.PartyId);
 
-    private static readonly Func<GrantsHubDbContext, string, int, int, IAsyncEnumerable<AgreementLine>> LinesForMember =
-        CompiledOver.Many(AgreementAccess.OfMember, Lines);
-
-    private static readonly Func<GrantsHubDbContext, int, int, IAsyncEnumerable<AgreementLine>> LinesForFunder =
-        CompiledOver.Many(AgreementAccess.OfFunder, Lines);
+    // Who may read it was checked before (the key is not used).
+    private static readonly Func<GrantsHubDbContext, int, int, IAsyncEnumerable<AgreementLine>> LinesOf =
+        CompiledOver.Many((GrantsHubDbContext context, int _) => context.PartnershipAgreements, Lines);
 
     /// <summary>
     /// The lead's awards (those linked to the agreement and those it could link) and any other award linked to it, by
@@ -190,7 +225,7 @@ public sealed class AgreementHandler(GrantsHubDbContext db, IFileStore files, IA
     /// Organisations the lead may add as partners: at most <see cref="PartnerChoices"/>, those in the lead's own area
     /// first, or those whose name holds <paramref name="search"/>; one already chosen in the form always stays.
     /// </summary>
-    private async Task<List<SelectListItem>> PartnerChoicesAsync(int leadOrganisationId, string? leadArea, string? search, int? chosen)
+    private async Task<List<(int Id, string Name)>> PartnerChoicesAsync(int leadOrganisationId, string? leadArea, string? search, int? chosen)
     {
         List<(int Id, string Name)> choices;
         if (!string.IsNullOrEmpty(search))
@@ -222,9 +257,7 @@ public sealed class AgreementHandler(GrantsHubDbContext db, IFileStore files, IA
             }
         }
 
-        return choices.OrderBy(c => c.Name, StringComparer.Ordinal)
-            .Select(c => new SelectListItem(c.Name, c.Id.ToString(CultureInfo.InvariantCulture)))
-            .ToList();
+        return [.. choices.OrderBy(c => c.Name, StringComparer.Ordinal)];
 
         // Built only when needed: building a query costs EF Core's work even when it is never sent.
         IQueryable<Domain.Organisations.Organisation> Candidates() => db.Organisations.AsNoTracking().Where(o => o.Id != leadOrganisationId);
