@@ -169,6 +169,35 @@ public sealed class AgreementTests(SharedApp app) : IClassFixture<SharedApp>
     }
 
     [Fact]
+    public async Task The_agreement_kept_for_one_browser_is_sent_to_another_with_that_browsers_own_form_token()
+    {
+        var (first, lead, partner) = await LeadAsync();
+        using var _ = first;
+        var id = await first.CreateAgreementAsync(lead, "Seen from two browsers");
+        await first.AddPartyAsync(lead, id, PartnershipSteps.OrganisationParty(partner));
+        var url = PartnershipSteps.AgreementUrl(lead, id);
+        static string[] Tokens(AngleSharp.Html.Dom.IHtmlDocument page) =>
+            [.. page.QuerySelectorAll("main input[name=__RequestVerificationToken]").Select(i => i.GetAttribute("value")!).Distinct()];
+
+        using var second = await app.SignedInAsync(DemoDataSeeder.ApplicantEmail); // the same person in another browser (signing in is a change)
+        var drawn = await first.GetDocumentAsync(url); // drawn, and kept
+        var kept = await second.GetDocumentAsync(url);
+
+        Assert.Equal(drawn.QuerySelector("#parties")!.OuterHtml.Replace(Tokens(drawn)[0], "", StringComparison.Ordinal),
+            kept.QuerySelector("#parties")!.OuterHtml.Replace(Tokens(kept)[0], "", StringComparison.Ordinal));
+        Assert.Single(Tokens(drawn));
+        Assert.Single(Tokens(kept)); // every form of the kept page carries one token: the second browser's
+        Assert.NotEqual(Tokens(drawn)[0], Tokens(kept)[0]);
+        Assert.Equal(Tokens(kept)[0], kept.QuerySelector("form[action='/account/sign-out'] input[name=__RequestVerificationToken]")!.GetAttribute("value")); // as the layout's own form, drawn for this view
+
+        // The second browser's form, sent from the kept page, is accepted.
+        var partyId = await app.WithDbAsync(db => db.AgreementParties.Where(p => p.AgreementId == id).Select(p => p.Id).SingleAsync());
+        var removed = await second.SubmitFormAsync(url, $"{url}/parties/{partyId}/remove", new Dictionary<string, string>());
+        Assert.Equal(HttpStatusCode.Redirect, removed.StatusCode);
+        Assert.Contains("No partners yet.", (await first.GetDocumentAsync(url)).Body!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_partner_can_be_removed()
     {
         var (client, lead, partner) = await LeadAsync();

@@ -1,20 +1,81 @@
 using System.Text.Encodings.Web;
 using GrantsHub.Web.Infrastructure;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Html;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.AspNetCore.Razor.TagHelpers;
 using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Options;
 
 namespace GrantsHub.UnitTests.Web;
 
 public sealed class KeptHtmlTests
 {
     private readonly MemoryCache cache = new(new MemoryCacheOptions());
+    private readonly RequestTokens antiforgery = new();
     private int drawn;
+
+    private KeptHtmlTagHelper NewHelper() => new(cache, antiforgery, Options.Create(new AntiforgeryOptions()))
+    {
+        ViewContext = new ViewContext { HttpContext = new DefaultHttpContext() },
+    };
+
+    [Fact]
+    public async Task Kept_forms_carry_the_token_of_the_view_they_are_sent_to()
+    {
+        const string tokenA = "CfDJ8-first-person-token_AAAA";
+        const string tokenB = "CfDJ8-second-person-token_BBBB";
+        string Form(string token) =>
+            $"<form method=\"post\"><input name=\"__RequestVerificationToken\" type=\"hidden\" value=\"{token}\" /></form>\n<p>figures</p>\n<form><input name=\"__RequestVerificationToken\" type=\"hidden\" value=\"{token}\" /></form>";
+        async Task<string> ViewAsync(string token)
+        {
+            antiforgery.Token = token;
+            var helper = NewHelper();
+            helper.Scope = "agreement 1";
+            helper.Version = "v1";
+            var output = new TagHelperOutput("kept-html", [], (_, _) =>
+            {
+                drawn++;
+                return Task.FromResult<TagHelperContent>(new DefaultTagHelperContent().AppendHtml(Form(antiforgery.Token)));
+            });
+            await helper.ProcessAsync(new TagHelperContext([], new Dictionary<object, object>(), "id"), output);
+            await using var writer = new StringWriter();
+            output.WriteTo(writer, HtmlEncoder.Default);
+            return writer.ToString();
+        }
+
+        Assert.Equal(Form(tokenA), await ViewAsync(tokenA));
+        Assert.Equal(Form(tokenB), await ViewAsync(tokenB)); // kept, with the second person's token in both forms
+        Assert.Equal(1, drawn);
+        Assert.Equal(Form(tokenA), await ViewAsync(tokenA));
+        Assert.Equal(1, drawn);
+    }
+
+    /// <summary>Gives each view the token set in <see cref="Token"/>, as the app's antiforgery gives each request its own.</summary>
+    private sealed class RequestTokens : IAntiforgery
+    {
+        public string Token { get; set; } = "no forms";
+
+        public AntiforgeryTokenSet GetAndStoreTokens(HttpContext httpContext) => new(Token, "cookie", "__RequestVerificationToken", null);
+
+        public AntiforgeryTokenSet GetTokens(HttpContext httpContext) => GetAndStoreTokens(httpContext);
+
+        public Task<bool> IsRequestValidAsync(HttpContext httpContext) => Task.FromResult(false);
+
+        public Task ValidateRequestAsync(HttpContext httpContext) => throw new AntiforgeryValidationException("not in these tests");
+
+        public void SetCookieTokenAndHeader(HttpContext httpContext)
+        {
+        }
+    }
 
     /// <summary>Runs the tag helper as a view would, its content being "figures N" where N counts the times it was drawn.</summary>
     private async Task<string> ViewAsync(string scope, string version)
     {
-        var helper = new KeptHtmlTagHelper(cache) { Scope = scope, Version = version };
+        var helper = NewHelper();
+        helper.Scope = scope;
+        helper.Version = version;
         var context = new TagHelperContext([], new Dictionary<object, object>(), "id");
         var output = new TagHelperOutput("kept-html", [], (_, _) =>
         {
@@ -70,7 +131,9 @@ public sealed class KeptHtmlTests
     [Fact]
     public async Task What_a_view_draws_is_kept_without_its_indentation()
     {
-        var helper = new KeptHtmlTagHelper(cache) { Scope = "funder 1", Version = "v1" };
+        var helper = NewHelper();
+        helper.Scope = "funder 1";
+        helper.Version = "v1";
         var output = new TagHelperOutput("kept-html", [], (_, _) =>
             Task.FromResult<TagHelperContent>(new DefaultTagHelperContent().AppendHtml("<ul>\n        <li>a</li>\n    </ul>")));
         await helper.ProcessAsync(new TagHelperContext([], new Dictionary<object, object>(), "id"), output);

@@ -92,7 +92,10 @@ public sealed class AgreementHandler(GrantsHubDbContext db, IFileStore files, IA
         var actions = canManage ? AgreementLifecycle.ActionsFrom(agreement.Status) : [];
         return new AgreementPage(agreement, baseUrl, canManage, actions, history,
             organisations.Select(c => new SelectListItem(c.Name, c.Id.ToString(CultureInfo.InvariantCulture))).ToList(), available,
-            newParty ?? new PartyForm(), search);
+            newParty ?? new PartyForm(), search)
+        {
+            KeptVersion = newParty is null && string.IsNullOrEmpty(search) ? FormattableString.Invariant($"{version} {UkTime.Today(now):yyyy-MM-dd}") : "",
+        };
     }
 
     /// <summary>The agreement, its parties and awards, and how long its history is: read once per change and UK date.</summary>

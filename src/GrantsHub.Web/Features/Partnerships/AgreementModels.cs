@@ -25,7 +25,14 @@ public sealed record AgreementView(
 /// <summary>One agreement as its reader may see it; <see cref="BaseUrl"/> differs for organisations and funders.</summary>
 public sealed record AgreementPage(
     AgreementView Agreement, string BaseUrl, bool CanManage, IReadOnlyList<AgreementAction> Actions, Page<HistoryRow> History,
-    IReadOnlyList<SelectListItem> Organisations, IReadOnlyList<SelectListItem> AvailableAwards, PartyForm NewParty, string? PartnerSearch = null);
+    IReadOnlyList<SelectListItem> Organisations, IReadOnlyList<SelectListItem> AvailableAwards, PartyForm NewParty, string? PartnerSearch = null)
+{
+    /// <summary>
+    /// The data's version and UK date the page was read at, under which its HTML is kept; empty when the page shows what
+    /// someone typed (a partner search, a form sent back), which is never kept.
+    /// </summary>
+    public string KeptVersion { get; init; } = "";
+}
 
 public enum AgreementOutcome
 {
