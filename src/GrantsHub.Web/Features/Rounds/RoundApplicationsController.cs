@@ -43,32 +43,42 @@ public sealed class RoundApplicationsController(GrantsHubDbContext db, AreaChoic
     public const int PageSize = 25;
 
     /// <summary>
-    /// The round (only the funder's own), its pots and the data's version in one query, compiled once (see
+    /// The round (only the funder's own) and the data's version in one query, compiled once (see
     /// <see cref="CompiledOver"/>).
     /// </summary>
-    private static readonly Func<GrantsHubDbContext, int, int, Task<RoundWithPots?>> RoundWithPotsOf = CompiledOver.OneOrNone(FunderRoundAccess.OfFunder,
+    private static readonly Func<GrantsHubDbContext, int, int, Task<RoundHead?>> RoundOf = CompiledOver.OneOrNone(FunderRoundAccess.OfFunder,
         (IQueryable<Round> rounds, GrantsHubDbContext context, int roundId) => rounds.AsNoTracking().Where(r => r.Id == roundId)
-            .Select(r => new RoundWithPots(r.Title, context.RingFences.Where(p => p.RoundId == r.Id).OrderBy(p => p.Id).ToList(),
-                context.DataChanges.Max(c => (long?)c.Id) ?? 0)) // the data's version, in the same round trip
+            .Select(r => new RoundHead(r.Title, context.DataChanges.Max(c => (long?)c.Id) ?? 0)) // the data's version, in the same round trip
             .SingleOrDefault());
+
+    private static readonly Func<GrantsHubDbContext, int, IAsyncEnumerable<RingFence>> PotsOf = EF.CompileAsyncQuery(
+        IQueryable<RingFence> (GrantsHubDbContext context, int roundId) => context.RingFences.AsNoTracking().Where(p => p.RoundId == roundId).OrderBy(p => p.Id));
 
     [KeepUntilDataChanges]
     [Authorize(Policy = Policies.FunderStaff)]
     [HttpGet("")]
     public async Task<IActionResult> List(int id, ApplicationFilter filter)
     {
-        var round = await RoundWithPotsOf(db, User.RequireFunderId(), id);
+        var round = await RoundOf(db, User.RequireFunderId(), id);
         if (round is null)
         {
             return NotFound();
         }
 
-        var pots = round.Pots;
-        var query = Filtered(id, filter, pots);
+        // The round's pots, for the filter: kept with the list until anything changes.
+        var pots = await cache.GetOrWorkOutAsync((nameof(RoundApplicationsController), id, nameof(PotsOf)), round.LastChange, () => PotsOf(db, id).ToListAsync().AsTask());
         var unfiltered = filter is { Status: null, Type: null, RingFence: null, Area: null or "" };
-        var rows = unfiltered
-            ? await KeptPageAsync(id, filter.Page, round.LastChange, query)
-            : await Project(query).ToPageAsync(query, filter.Page, PageSize);
+        Page<ApplicationListRow> rows;
+        if (unfiltered)
+        {
+            rows = await KeptPageAsync(id, filter.Page, round.LastChange, () => Filtered(id, filter, pots));
+        }
+        else
+        {
+            var query = Filtered(id, filter, pots);
+            rows = await Project(query).ToPageAsync(query, filter.Page, PageSize);
+        }
+
         filter.Page = rows.Number;
         var areas = await areaChoices.AllAsync(db);
         return View("Applications", new ApplicationListPage(id, round.Title, filter, rows,
@@ -84,11 +94,12 @@ public sealed class RoundApplicationsController(GrantsHubDbContext db, AreaChoic
     /// anything is saved: the round's count and each page's rows are read once per change, not on every view. Filtered
     /// lists, of which there are too many to keep, are read on every view.
     /// </summary>
-    private async Task<Page<ApplicationListRow>> KeptPageAsync(int roundId, int page, long lastChange, IQueryable<GrantApplication> query)
+    private async Task<Page<ApplicationListRow>> KeptPageAsync(int roundId, int page, long lastChange, Func<IQueryable<GrantApplication>> query)
     {
-        var total = await cache.GetOrWorkOutAsync((nameof(RoundApplicationsController), roundId), lastChange, () => query.CountAsync());
+        // The query is built only when something is read: building it costs EF Core's work even when it is not sent.
+        var total = await cache.GetOrWorkOutAsync((nameof(RoundApplicationsController), roundId), lastChange, () => query().CountAsync());
         return await Paging.PageAsync(total, page, PageSize, async (skip, take) =>
-            await cache.GetOrWorkOutAsync((nameof(RoundApplicationsController), roundId, skip), lastChange, () => Project(query).Skip(skip).Take(take).ToListAsync()));
+            await cache.GetOrWorkOutAsync((nameof(RoundApplicationsController), roundId, skip), lastChange, () => Project(query()).Skip(skip).Take(take).ToListAsync()));
     }
 
     [Authorize(Policy = Policies.FunderStaff)]
@@ -175,5 +186,5 @@ public sealed class RoundApplicationsController(GrantsHubDbContext db, AreaChoic
             a.Organisation.LocalAuthorityCode, area == null ? null : area.Name, area == null ? null : (int?)area.DeprivationDecile,
             a.ProjectTitle, a.AmountRequested, a.DurationMonths, a.Status, a.SubmittedAt);
 
-    private sealed record RoundWithPots(string Title, List<RingFence> Pots, long LastChange);
+    private sealed record RoundHead(string Title, long LastChange);
 }
