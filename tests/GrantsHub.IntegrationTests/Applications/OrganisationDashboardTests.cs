@@ -95,6 +95,77 @@ public sealed class OrganisationDashboardTests
         Assert.Contains("1 funding round is open now", page.QuerySelector(".lead")!.TextContent, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Members_of_one_organisation_each_see_their_own_role_on_its_card_and_a_change_at_once()
+    {
+        await using var app = new GrantsHubFactory();
+        var now = app.Clock.GetUtcNow();
+        var ownerEmail = await NewApplicantAsync(app);
+        var memberEmail = await NewApplicantAsync(app);
+        var organisationId = await app.WithServiceAsync<IServiceProvider, int>(async services =>
+        {
+            var db = services.GetRequiredService<GrantsHubDbContext>();
+            var users = await db.Users.Where(u => u.Email == ownerEmail || u.Email == memberEmail).ToDictionaryAsync(u => u.Email!, u => u.Id);
+            var organisation = new Organisation { Name = "Hexham Peer Network", LegalForm = LegalForm.RegisteredCharity, CreatedAt = now };
+            db.Organisations.Add(organisation);
+            await db.SaveChangesAsync();
+            db.OrganisationMembers.AddRange(
+                new OrganisationMember { OrganisationId = organisation.Id, UserId = users[ownerEmail], Role = MemberRole.Owner, JoinedAt = now },
+                new OrganisationMember { OrganisationId = organisation.Id, UserId = users[memberEmail], Role = MemberRole.Member, JoinedAt = now });
+            db.Applications.Add(new GrantApplication
+            {
+                RoundId = await db.Rounds.OrderBy(r => r.Id).Select(r => r.Id).FirstAsync(), OrganisationId = organisation.Id, ProjectTitle = "Walking group",
+                Status = ApplicationStatus.Submitted, AmountRequested = 5_000m, CreatedAt = now.AddDays(-2), UpdatedAt = now.AddDays(-2),
+            });
+            await db.SaveChangesAsync();
+            return organisation.Id;
+        });
+        using var owner = await app.SignedInAsync(ownerEmail);
+        using var member = await app.SignedInAsync(memberEmail);
+        var card = $"section[aria-labelledby='org-{organisationId}']";
+        static List<string> Titles(AngleSharp.Dom.IElement card) => [.. card.QuerySelectorAll("tbody th").Select(t => t.TextContent)];
+
+        var ownersCard = (await owner.GetDocumentAsync("/organisation")).QuerySelector(card)!;
+        var membersCard = (await member.GetDocumentAsync("/organisation")).QuerySelector(card)!;
+
+        Assert.Contains("you are an owner", ownersCard.TextContent, StringComparison.Ordinal);
+        Assert.Contains("you are a member", membersCard.TextContent, StringComparison.Ordinal);
+        Assert.Equal(["Walking group"], Titles(ownersCard));
+        Assert.Equal(["Walking group"], Titles(membersCard));
+
+        await app.WithDbAsync(async db =>
+        {
+            var organisation = await db.Organisations.SingleAsync(o => o.Id == organisationId);
+            organisation.Name = "Hexham and Tynedale Peer Network";
+            db.Applications.Add(new GrantApplication
+            {
+                RoundId = await db.Rounds.OrderBy(r => r.Id).Select(r => r.Id).Skip(1).FirstAsync(), OrganisationId = organisationId, ProjectTitle = "Carers' café",
+                Status = ApplicationStatus.Draft, AmountRequested = 2_000m, CreatedAt = now, UpdatedAt = now,
+            });
+            return await db.SaveChangesAsync();
+        });
+
+        var changed = (await member.GetDocumentAsync("/organisation")).QuerySelector(card)!;
+        Assert.Equal("Hexham and Tynedale Peer Network", changed.QuerySelector("h2")!.TextContent);
+        Assert.Equal(["Carers' café", "Walking group"], Titles(changed));
+        Assert.Contains("you are a member", changed.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_open_rounds_are_counted_again_at_the_minute_a_round_closes_with_nothing_saved()
+    {
+        await using var app = new GrantsHubFactory();
+        var closesAt = await app.WithDbAsync(db => db.Rounds.Where(r => r.Stage == Domain.Rounds.RoundStage.Published && r.OpensAt <= app.Clock.GetUtcNow() && r.ClosesAt >= app.Clock.GetUtcNow())
+            .Select(r => r.ClosesAt).SingleAsync());
+        app.Clock.SetUtcNow(closesAt.AddMinutes(-1));
+        using var client = await app.SignedInAsync(DemoDataSeeder.ApplicantEmail);
+
+        Assert.Contains("1 funding round is open now", (await client.GetDocumentAsync("/organisation")).QuerySelector(".lead")!.TextContent, StringComparison.Ordinal);
+
+        app.Clock.SetUtcNow(closesAt.AddMinutes(1));
+        Assert.Contains("No funding rounds are open just now.", (await client.GetDocumentAsync("/organisation")).QuerySelector(".lead")!.TextContent, StringComparison.Ordinal);
+    }
+
     private static Task<string> NewApplicantAsync(GrantsHubFactory app) =>
         app.WithServiceAsync<IServiceProvider, string>(async services =>
         {

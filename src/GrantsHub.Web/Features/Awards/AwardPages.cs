@@ -108,6 +108,13 @@ public sealed class AwardPages(GrantsHubDbContext db, TimeProvider clock, IMemor
     public async Task<IReadOnlyList<AwardRow>> OfMemberAsync(string userId) =>
         await RowsOfMember(db, userId).ToListAsync();
 
+    /// <summary>
+    /// The awards an organisation's members see (once offered), in the order of <see cref="OfMemberAsync"/>; for a page
+    /// that has already checked who may see them.
+    /// </summary>
+    public async Task<List<AwardRow>> OfOrganisationAsync(int organisationId) =>
+        await RowsOfOrganisation(db, organisationId).ToListAsync();
+
     public async Task<FunderAwardsPage> OfFunderAsync(int funderId, int? roundId, int page)
     {
         var awards = db.AwardsOfFunder(funderId).Where(a => roundId == null || a.RoundId == roundId);
@@ -268,6 +275,9 @@ public sealed class AwardPages(GrantsHubDbContext db, TimeProvider clock, IMemor
 
     // The organisation dashboard's awards, compiled once over the members' rule (see CompiledOver).
     private static readonly Func<GrantsHubDbContext, string, IAsyncEnumerable<AwardRow>> RowsOfMember = CompiledOver.Many(AwardAccess.OfMember, RowsOf);
+
+    private static readonly Func<GrantsHubDbContext, int, IAsyncEnumerable<AwardRow>> RowsOfOrganisation = CompiledOver.Many(
+        (GrantsHubDbContext context, int organisationId) => context.Awards.Where(a => a.OrganisationId == organisationId && a.Status != AwardStatus.Draft), RowsOf);
 
     private IQueryable<AwardRow> Rows(IQueryable<Award> awards) => RowsQuery(awards, db);
 

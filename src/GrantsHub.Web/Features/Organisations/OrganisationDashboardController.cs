@@ -1,3 +1,4 @@
+using System.Globalization;
 using GrantsHub.Domain.Applications;
 using GrantsHub.Domain.Organisations;
 using GrantsHub.Infrastructure.Persistence;
@@ -5,6 +6,7 @@ using GrantsHub.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace GrantsHub.Web.Features.Organisations;
 
@@ -14,7 +16,11 @@ public sealed record OrganisationDashboardViewModel(IReadOnlyList<OrganisationCa
     public IReadOnlyList<Awards.AwardRow> Awards { get; init; } = [];
 }
 
-public sealed record OrganisationCard(int Id, string Name, LegalForm LegalForm, MemberRole Role, IReadOnlyList<ApplicationRow> Applications);
+public sealed record OrganisationCard(int Id, string Name, LegalForm LegalForm, MemberRole Role, IReadOnlyList<ApplicationRow> Applications)
+{
+    /// <summary>The data's version the card was read at, under which its HTML is kept for each role.</summary>
+    public string KeptVersion { get; init; } = "";
+}
 
 public sealed record ApplicationRow(int Id, string? Reference, string ProjectTitle, string RoundTitle, ApplicationStatus Status, decimal AmountRequested, DateTimeOffset ClosesAt)
 {
@@ -25,26 +31,30 @@ public sealed record ApplicationRow(int Id, string? Reference, string ProjectTit
 }
 
 [Route("organisation")]
-public sealed class OrganisationDashboardController(GrantsHubDbContext db, TimeProvider clock, Awards.AwardPages awards) : Controller
+public sealed class OrganisationDashboardController(GrantsHubDbContext db, TimeProvider clock, Awards.AwardPages awards, IMemoryCache cache) : Controller
 {
     // Compiled once: the dashboard is every applicant's home page, so its queries skip EF's per-call translation lookup.
-    // The person's organisations, each with its applications (latest first), and how many rounds are open, in one
-    // statement: each statement more cost a view drawn afresh a round trip (on PostgreSQL, CPU in the database and in
-    // the app). The open rounds' count is the same on every row; the database works it out once.
-    private static readonly Func<GrantsHubDbContext, string, DateTimeOffset, IAsyncEnumerable<MemberRow>> RowsOf =
-        EF.CompileAsyncQuery((GrantsHubDbContext context, string userId, DateTimeOffset now) =>
-            from m in context.OrganisationMembers.AsNoTracking()
-            where m.UserId == userId
-            join a in context.Applications on m.OrganisationId equals a.OrganisationId into applications
+    // The person's organisations, by name, each with their role and the data's version, in one statement.
+    private static readonly Func<GrantsHubDbContext, string, IAsyncEnumerable<Membership>> MembershipsOf =
+        EF.CompileAsyncQuery((GrantsHubDbContext context, string userId) => context.OrganisationMembers.AsNoTracking()
+            .Where(m => m.UserId == userId)
+            .OrderBy(m => m.Organisation!.Name).ThenBy(m => m.OrganisationId)
+            .Select(m => new Membership(m.OrganisationId, m.Role, context.DataChanges.Max(c => (long?)c.Id) ?? 0)));
+
+    // One organisation with its applications (latest first), for its card.
+    private static readonly Func<GrantsHubDbContext, int, IAsyncEnumerable<OrganisationRow>> RowsOf =
+        EF.CompileAsyncQuery((GrantsHubDbContext context, int organisationId) =>
+            from o in context.Organisations.AsNoTracking()
+            where o.Id == organisationId
+            join a in context.Applications on o.Id equals a.OrganisationId into applications
             from a in applications.DefaultIfEmpty()
             // An application has at most one decision, so its sent decision is joined once, by the decision's unique key on
             // the application, rather than looked up by three subqueries per application (its status, feedback and offer).
             join d in context.Decisions.Where(d => d.NotifiedAt != null) on a!.Id equals d.ApplicationId into sent
             from d in sent.DefaultIfEmpty()
-            orderby m.Organisation!.Name, m.OrganisationId, a!.UpdatedAt descending, a.Id descending
-            select new MemberRow(
-                m.OrganisationId, m.Organisation!.Name, m.Organisation!.LegalForm, m.Role,
-                context.Rounds.Count(r => r.Stage == Domain.Rounds.RoundStage.Published && r.OpensAt <= now && r.ClosesAt >= now),
+            orderby a!.UpdatedAt descending, a.Id descending
+            select new OrganisationRow(
+                o.Name, o.LegalForm,
                 a == null ? null : new ApplicationRow(a.Id, a.Reference, a.ProjectTitle, a.Round!.Title,
                     // A decision shows once it has been sent to the applicant; until then it is still under assessment.
                     (a.Status == ApplicationStatus.Approved || a.Status == ApplicationStatus.Declined) && d == null
@@ -55,7 +65,6 @@ public sealed class OrganisationDashboardController(GrantsHubDbContext db, TimeP
                     Offered = d == null ? null : d.Amount,
                 }));
 
-    /// <summary>How many rounds are open, for a person who belongs to no organisation yet (otherwise it comes with <see cref="RowsOf"/>).</summary>
     private static readonly Func<GrantsHubDbContext, DateTimeOffset, Task<int>> OpenRounds =
         EF.CompileAsyncQuery((GrantsHubDbContext context, DateTimeOffset now) => context.Rounds.AsNoTracking()
             .Count(r => r.Stage == Domain.Rounds.RoundStage.Published && r.OpensAt <= now && r.ClosesAt >= now));
@@ -65,18 +74,47 @@ public sealed class OrganisationDashboardController(GrantsHubDbContext db, TimeP
     [HttpGet("")]
     public async Task<IActionResult> Dashboard()
     {
-        var userId = User.GetUserId();
+        var memberships = await MembershipsOf(db, User.GetUserId()).ToListAsync();
         var now = clock.GetUtcNow();
-        var rows = await RowsOf(db, userId, now).ToListAsync();
-        var openRounds = rows.Count > 0 ? rows[0].OpenRounds : await OpenRounds(db, now);
-        var cards = rows
-            .GroupBy(r => (r.OrganisationId, r.Name, r.LegalForm, r.Role)) // in the statement's order: by name, each one's applications latest first
-            .Select(g => new OrganisationCard(g.Key.OrganisationId, g.Key.Name, g.Key.LegalForm, g.Key.Role,
-                g.Where(r => r.Application is not null).Select(r => r.Application!).ToList()))
-            .ToList();
-        return View(new OrganisationDashboardViewModel(cards, openRounds) { Awards = await awards.OfMemberAsync(userId) });
+        if (memberships.Count == 0)
+        {
+            return View(new OrganisationDashboardViewModel([], await OpenRounds(db, now)));
+        }
+
+        // What each organisation shows is the same for all its members: read once per change on this instance and kept
+        // for them all, as is the number of open rounds, once per change and minute (rounds open and close on the minute).
+        var version = memberships[0].LastChange;
+        var openRounds = await cache.GetOrWorkOutAsync((nameof(OrganisationDashboardController), nameof(OpenRounds)), (version, now.UtcTicks / TimeSpan.TicksPerMinute), () => OpenRounds(db, now));
+        var cards = new List<OrganisationCard>(memberships.Count);
+        var offered = new List<Awards.AwardRow>();
+        foreach (var membership in memberships)
+        {
+            var organisation = await cache.GetOrWorkOutAsync((nameof(OrganisationDashboardController), membership.OrganisationId), version,
+                () => OrganisationAsync(membership.OrganisationId));
+            cards.Add(new OrganisationCard(membership.OrganisationId, organisation.Name, organisation.LegalForm, membership.Role, organisation.Applications)
+            {
+                KeptVersion = version.ToString(CultureInfo.InvariantCulture),
+            });
+            offered.AddRange(organisation.Awards);
+        }
+
+        var awardRows = memberships.Count == 1 ? offered
+            : [.. offered.OrderByDescending(a => a.Status == Domain.Awards.AwardStatus.Offered).ThenByDescending(a => a.StartDate).ThenBy(a => a.Id)];
+        return View(new OrganisationDashboardViewModel(cards, openRounds) { Awards = awardRows });
     }
 
-    /// <summary>One of the person's organisations with one of its applications (none if it has not applied yet).</summary>
-    private sealed record MemberRow(int OrganisationId, string Name, LegalForm LegalForm, MemberRole Role, int OpenRounds, ApplicationRow? Application);
+    private async Task<KeptOrganisation> OrganisationAsync(int organisationId)
+    {
+        var rows = await RowsOf(db, organisationId).ToListAsync();
+        var (name, legalForm) = rows.Count > 0 ? (rows[0].Name, rows[0].LegalForm) : ("", LegalForm.UnincorporatedGroup);
+        return new KeptOrganisation(name, legalForm, [.. rows.Where(r => r.Application is not null).Select(r => r.Application!)],
+            await awards.OfOrganisationAsync(organisationId));
+    }
+
+    private sealed record Membership(int OrganisationId, MemberRole Role, long LastChange);
+
+    /// <summary>One organisation with one of its applications (none if it has not applied yet).</summary>
+    private sealed record OrganisationRow(string Name, LegalForm LegalForm, ApplicationRow? Application);
+
+    private sealed record KeptOrganisation(string Name, LegalForm LegalForm, List<ApplicationRow> Applications, List<Awards.AwardRow> Awards);
 }
