@@ -40,13 +40,13 @@ public sealed class KeptHtmlTagHelper(IMemoryCache cache, IAntiforgery antiforge
     /// <summary>What the content is about (say, a funder's dashboard for one round); one entry is kept for each. Empty: not kept.</summary>
     public string Scope { get; set; } = "";
 
-    /// <summary>The data's version (and anything else the content depends on): content kept for another is drawn afresh.</summary>
+    /// <summary>The data's version (and anything else the content depends on): content kept for another is drawn afresh. Empty: not kept.</summary>
     public string Version { get; set; } = "";
 
     public override async Task ProcessAsync(TagHelperContext context, TagHelperOutput output)
     {
         output.TagName = null;
-        if (Scope.Length == 0) // nothing to keep: the content is drawn as it is
+        if (Scope.Length == 0 || Version.Length == 0) // nothing to keep: the content is drawn as it is
         {
             return;
         }

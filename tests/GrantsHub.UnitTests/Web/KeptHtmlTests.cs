@@ -83,6 +83,10 @@ public sealed class KeptHtmlTests
             return Task.FromResult<TagHelperContent>(new DefaultTagHelperContent().AppendHtml($"<p>figures {drawn}</p>"));
         });
         await helper.ProcessAsync(context, output);
+        if (!output.IsContentModified) // as a Razor view does: content the helper left alone is drawn as it is
+        {
+            output.Content.SetHtmlContent(await output.GetChildContentAsync());
+        }
 
         Assert.Null(output.TagName); // the element itself is not sent
         using var writer = new StringWriter();
@@ -110,6 +114,16 @@ public sealed class KeptHtmlTests
 
         Assert.Equal(2, cache.Count); // funder 1's first version was replaced, not kept beside the second
         Assert.Equal("<p>figures 4</p>", await ViewAsync("funder 1", "v1")); // an older version is drawn again, not mixed up
+    }
+
+    [Theory]
+    [InlineData("", "v1")]
+    [InlineData("funder 1", "")]
+    public async Task Without_a_scope_or_a_version_the_content_is_drawn_on_every_view_and_nothing_is_kept(string scope, string version)
+    {
+        Assert.Equal("<p>figures 1</p>", await ViewAsync(scope, version));
+        Assert.Equal("<p>figures 2</p>", await ViewAsync(scope, version));
+        Assert.Equal(0, cache.Count);
     }
 
     [Fact]

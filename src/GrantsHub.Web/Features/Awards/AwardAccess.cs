@@ -18,6 +18,10 @@ public static class AwardAccess
             .Join(db.Awards, m => m.OrganisationId, a => a.OrganisationId, (m, a) => a)
             .Where(a => a.Status != AwardStatus.Draft);
 
+    /// <summary>The awards an organisation's members see, as <see cref="OfMember"/> does for each of a person's organisations.</summary>
+    public static readonly Expression<Func<GrantsHubDbContext, int, IQueryable<Award>>> OfOrganisation = (db, organisationId) =>
+        db.Awards.Where(a => a.OrganisationId == organisationId && a.Status != AwardStatus.Draft);
+
     /// <summary>Awards of the funder, drafts included.</summary>
     public static readonly Expression<Func<GrantsHubDbContext, int, IQueryable<Award>>> OfFunder = (db, funderId) =>
         db.Awards.Where(a => a.FunderId == funderId);

@@ -105,12 +105,9 @@ public sealed class AwardPages(GrantsHubDbContext db, TimeProvider clock, IMemor
 
     private DateOnly Today => UkTime.Today(clock.GetUtcNow());
 
-    public async Task<IReadOnlyList<AwardRow>> OfMemberAsync(string userId) =>
-        await RowsOfMember(db, userId).ToListAsync();
-
     /// <summary>
-    /// The awards an organisation's members see (once offered), in the order of <see cref="OfMemberAsync"/>; for a page
-    /// that has already checked who may see them.
+    /// The awards an organisation's members see (<see cref="AwardAccess.OfOrganisation"/>), offers first, then the latest
+    /// start; for a page that has already checked that the person is a member.
     /// </summary>
     public async Task<List<AwardRow>> OfOrganisationAsync(int organisationId) =>
         await RowsOfOrganisation(db, organisationId).ToListAsync();
@@ -273,11 +270,8 @@ public sealed class AwardPages(GrantsHubDbContext db, TimeProvider clock, IMemor
 
     private static readonly Func<IQueryable<Award>, GrantsHubDbContext, IQueryable<AwardRow>> RowsQuery = RowsOf.Compile();
 
-    // The organisation dashboard's awards, compiled once over the members' rule (see CompiledOver).
-    private static readonly Func<GrantsHubDbContext, string, IAsyncEnumerable<AwardRow>> RowsOfMember = CompiledOver.Many(AwardAccess.OfMember, RowsOf);
-
-    private static readonly Func<GrantsHubDbContext, int, IAsyncEnumerable<AwardRow>> RowsOfOrganisation = CompiledOver.Many(
-        (GrantsHubDbContext context, int organisationId) => context.Awards.Where(a => a.OrganisationId == organisationId && a.Status != AwardStatus.Draft), RowsOf);
+    // The organisation dashboard's awards, compiled once over the organisation's rule (see CompiledOver).
+    private static readonly Func<GrantsHubDbContext, int, IAsyncEnumerable<AwardRow>> RowsOfOrganisation = CompiledOver.Many(AwardAccess.OfOrganisation, RowsOf);
 
     private IQueryable<AwardRow> Rows(IQueryable<Award> awards) => RowsQuery(awards, db);
 

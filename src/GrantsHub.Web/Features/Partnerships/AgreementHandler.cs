@@ -69,7 +69,8 @@ public sealed class AgreementHandler(GrantsHubDbContext db, IFileStore files, IA
         }
 
         var now = clock.GetUtcNow();
-        var kept = await cache.GetOrWorkOutAsync((nameof(AgreementHandler), agreementId), (version, UkTime.Today(now)), () => ReadAsync(agreementId, now));
+        var today = UkTime.Today(now);
+        var kept = await cache.GetOrWorkOutAsync((nameof(AgreementHandler), agreementId), (version, today), () => ReadAsync(agreementId, now));
         if (kept.Agreement is not { } agreement)
         {
             return null;
@@ -94,7 +95,7 @@ public sealed class AgreementHandler(GrantsHubDbContext db, IFileStore files, IA
             organisations.Select(c => new SelectListItem(c.Name, c.Id.ToString(CultureInfo.InvariantCulture))).ToList(), available,
             newParty ?? new PartyForm(), search)
         {
-            KeptVersion = newParty is null && string.IsNullOrEmpty(search) ? FormattableString.Invariant($"{version} {UkTime.Today(now):yyyy-MM-dd}") : "",
+            KeptVersion = newParty is null && string.IsNullOrEmpty(search) ? FormattableString.Invariant($"{version} {today:yyyy-MM-dd}") : "",
         };
     }
 
