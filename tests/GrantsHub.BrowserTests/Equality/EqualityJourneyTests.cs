@@ -52,6 +52,20 @@ public sealed class EqualityJourneyTests(AppServer app, Browser browser, ITestOu
         await page.WaitForFunctionAsync("() => window.Chart && Object.keys(Chart.instances).length > 0");
         await Accessibility.AssertNoSeriousViolationsAsync(page);
 
+        // 2a. Every area of the round, on a page of its own (the dashboard links to it when there are more than 12), and
+        // back to the dashboard for the same round.
+        var roundUrl = page.Url;
+        await page.GotoAsync(roundUrl.Replace("/funder/equality?", "/funder/equality/groups/area?", StringComparison.Ordinal));
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Equality figures by local authority area");
+        await Expect(page.Locator("p.lead strong")).ToHaveTextAsync("Equality Fund 2025");
+        var areaRows = page.GetByRole(AriaRole.Table).First.Locator("tbody tr");
+        Assert.True(await areaRows.CountAsync() > 1, "No areas are listed.");
+        await Expect(areaRows.Filter(new() { HasText = SuppressedLabel }).First).ToBeVisibleAsync();
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Back to the equality dashboard" }).ClickAsync();
+        await Expect(page.Locator("p.lead strong")).ToHaveTextAsync("Equality Fund 2025");
+        await Expect(Headline(page, "Applications")).ToHaveTextAsync("18");
+
         // 3. The CSV of the access tables has a header row, and small groups say "fewer than 5" instead of a count.
         var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Download CSV of every access table" }).ClickAsync());
         Assert.Equal("equality-access.csv", download.SuggestedFilename);

@@ -156,6 +156,7 @@ public sealed class LargeInstanceTests(ITestOutputHelper output) : IAsyncLifetim
         { "organisation", "/organisation" },
         { "funder", "/funder/equality" },
         { "funder", "/funder/equality?roundId={round}" },
+        { "funder", "/funder/equality/groups/area?page=2" },
         { "funder", "/funder/awards/{award}" },
         { "organisation", "/awards/{award}" },
         { "funder", "/funder/partnerships" },

@@ -19,6 +19,26 @@ public sealed class EqualityController(EqualityDashboardQuery query) : Controlle
         return model is null ? NotFound() : View("EqualityDashboard", model);
     }
 
+    /// <summary>Every group of one dimension (all local authority areas, say), a page at a time, with their outcomes.</summary>
+    [KeepUntilDataChanges]
+    [Authorize(Policy = Policies.FunderStaff)]
+    [HttpGet("groups/{dimension}")]
+    public async Task<IActionResult> Groups(string dimension, int? programmeId, int? roundId, int page = 1)
+    {
+        var model = await query.LoadAsync(User.RequireFunderId(), programmeId, roundId);
+        var whole = model?.Report.Dimensions.FirstOrDefault(d => d.Key == dimension);
+        if (model is null || whole is null)
+        {
+            return NotFound();
+        }
+
+        var groups = await Paging.PageAsync(whole.Groups.Count, page, EqualityTables.GroupsPerPage,
+            (skip, take) => ValueTask.FromResult(whole.Groups.Skip(skip).Take(take).ToList()));
+        var shown = groups.Items.Select(g => g.Group).ToHashSet(StringComparer.Ordinal);
+        var outcomes = model.Report.Outcomes.FirstOrDefault(o => o.Key == dimension)?.Groups.Where(g => shown.Contains(g.Group)).ToList() ?? [];
+        return View("EqualityGroups", new EqualityGroups(model, whole, groups, outcomes));
+    }
+
     /// <summary>One table of the dashboard as CSV, with the same suppression as the page.</summary>
     [Authorize(Policy = Policies.FunderStaff)]
     [HttpGet("download")]

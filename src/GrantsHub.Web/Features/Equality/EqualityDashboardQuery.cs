@@ -22,6 +22,9 @@ public sealed record EqualityDashboard(
     public string FiguresVersion { get; init; } = "";
 }
 
+/// <summary>One page of a dimension's groups (alphabetical, as on the dashboard), with the outcomes of those groups that have awards.</summary>
+public sealed record EqualityGroups(EqualityDashboard Dashboard, Dimension Dimension, Page<GroupFigures> Groups, IReadOnlyList<OutcomeFigures> Outcomes);
+
 /// <summary>
 /// The funder's equality figures for a programme or round, with the trend and the benchmark, in a fixed number of queries.
 /// Working them out reads every application in scope, so the figures are kept (on each app instance) until anything

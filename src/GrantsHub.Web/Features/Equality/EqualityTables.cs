@@ -38,6 +38,33 @@ public static class EqualityTables
         new("chart-reached", "bar", "People reached by community", report.Reached.Select(c => c.Suppressed ? $"{c.Community} ({SmallGroups.Label})" : c.Community).ToList(),
             [new ChartSeries("People reached", report.Reached.Select(c => c.Suppressed ? (decimal?)null : c.People).ToList())], "");
 
+    /// <summary>
+    /// A dimension with more groups than this (local authority areas, say) shows only its largest on the dashboard, with
+    /// a link to all of them a page at a time: a table and chart of 150 areas would bury every other figure.
+    /// </summary>
+    public const int GroupsOnDashboard = 12;
+
+    /// <summary>Groups on each page of one dimension's figures.</summary>
+    public const int GroupsPerPage = 50;
+
+    public static bool IsLong(Dimension d) => d.Groups.Count > GroupsOnDashboard;
+
+    public static bool IsLong(OutcomeDimension d) => d.Groups.Count > GroupsOnDashboard;
+
+    /// <summary>
+    /// The dimension as the dashboard shows it: every group, or for a long one the groups with most applications, largest
+    /// first. Suppressed groups carry no figures, so they come last and are left out first.
+    /// </summary>
+    public static Dimension OnDashboard(Dimension d) =>
+        IsLong(d) ? d with { Groups = [.. d.Groups.OrderByDescending(g => g.Applications).ThenBy(g => g.Group, StringComparer.Ordinal).Take(GroupsOnDashboard)] } : d;
+
+    /// <summary>The same for outcomes: for a long dimension, the groups with most awards.</summary>
+    public static OutcomeDimension OnDashboard(OutcomeDimension d) =>
+        IsLong(d) ? d with { Groups = [.. d.Groups.OrderByDescending(g => g.Awards).ThenBy(g => g.Group, StringComparer.Ordinal).Take(GroupsOnDashboard)] } : d;
+
+    /// <summary>The groups of a dimension whose success rate is a notable gap from the overall rate.</summary>
+    public static int NotableGaps(Dimension d) => d.Groups.Count(g => g.GapIsNotable);
+
     public static readonly string[] BenchmarkHeaders = ["Measure", "Yours", "Median of other funders", "Other funders contributing"];
 
     public static string Number(decimal? value) => value?.ToString("0.#", CultureInfo.InvariantCulture) ?? "";
