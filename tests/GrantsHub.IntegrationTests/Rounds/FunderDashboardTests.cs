@@ -1,13 +1,17 @@
 using System.Globalization;
 using System.Net;
 using GrantsHub.Domain.Applications;
+using GrantsHub.Domain.Common;
 using GrantsHub.Domain.Organisations;
 using GrantsHub.Domain.Rounds;
+using GrantsHub.Infrastructure.Identity;
 using GrantsHub.IntegrationTests.Partnerships;
 using GrantsHub.IntegrationTests.Support;
 using GrantsHub.Web.Features.Funders;
 using GrantsHub.Web.Infrastructure;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace GrantsHub.IntegrationTests.Rounds;
 
@@ -140,4 +144,79 @@ public sealed class FunderDashboardTests
         Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync(new Uri($"/funder/programmes/{programmeId}", UriKind.Relative))).StatusCode);
         Assert.NotEqual(HttpStatusCode.OK, (await applicant.GetAsync(new Uri($"/funder/programmes/{programmeId}", UriKind.Relative))).StatusCode);
     }
+
+    [Fact]
+    public async Task An_admin_and_a_viewer_each_see_their_own_links_on_the_shared_programmes_and_both_see_a_change_at_once()
+    {
+        await using var app = new GrantsHubFactory();
+        var viewerEmail = await NewViewerAsync(app);
+        using var admin = await app.SignedInAsync(DemoDataSeeder.FunderEmail);
+        using var viewer = await app.SignedInAsync(viewerEmail);
+
+        var adminsPage = await admin.GetDocumentAsync("/funder");
+        var viewersPage = await viewer.GetDocumentAsync("/funder");
+        Assert.NotEmpty(adminsPage.QuerySelectorAll("main a[href^='/funder/rounds/new?programmeId=']"));
+        Assert.Empty(viewersPage.QuerySelectorAll("main a[href^='/funder/rounds/new?programmeId=']"));
+        Assert.Equal(RoundTitles(adminsPage), RoundTitles(viewersPage));
+
+        var now = app.Clock.GetUtcNow();
+        await app.WithDbAsync(async db =>
+        {
+            var round = await db.Rounds.SingleAsync(r => r.Title == "Equality Fund 2026: Round 2");
+            round.Title = "Equality Fund 2026: Round 2 (autumn)";
+            db.Rounds.Add(new Round
+            {
+                ProgrammeId = round.ProgrammeId, Title = "Equality Fund 2027: Round 1", Stage = RoundStage.Published, Budget = 80_000m,
+                OpensAt = now.AddDays(30), ClosesAt = now.AddDays(60),
+            });
+            return await db.SaveChangesAsync();
+        });
+
+        foreach (var client in new[] { viewer, admin })
+        {
+            var titles = RoundTitles(await client.GetDocumentAsync("/funder"));
+            Assert.Contains("Equality Fund 2026: Round 2 (autumn)", titles);
+            Assert.Contains("Equality Fund 2027: Round 1", titles);
+            Assert.DoesNotContain("Equality Fund 2026: Round 2", titles);
+        }
+
+        Assert.Empty((await viewer.GetDocumentAsync("/funder")).QuerySelectorAll("main a[href^='/funder/rounds/new?programmeId=']"));
+    }
+
+    [Fact]
+    public async Task A_round_shows_as_closed_the_minute_after_it_closes_with_nothing_saved()
+    {
+        await using var app = new GrantsHubFactory();
+        var (title, closesAt) = await app.WithDbAsync(db => db.Rounds
+            .Where(r => r.Stage == RoundStage.Published && r.OpensAt <= app.Clock.GetUtcNow() && r.ClosesAt >= app.Clock.GetUtcNow())
+            .Select(r => new ValueTuple<string, DateTimeOffset>(r.Title, r.ClosesAt)).SingleAsync());
+        app.Clock.SetUtcNow(closesAt.AddMinutes(-1));
+        using var funder = await app.SignedInAsync(DemoDataSeeder.FunderEmail);
+
+        Assert.Equal("Open", await StatusAsync(funder, title));
+        Assert.Equal("Open", await StatusAsync(funder, title)); // the same minute: as kept
+
+        app.Clock.SetUtcNow(closesAt.AddMinutes(1));
+        Assert.Equal("Closed", await StatusAsync(funder, title));
+    }
+
+    private static List<string> RoundTitles(AngleSharp.Html.Dom.IHtmlDocument page) =>
+        [.. page.QuerySelectorAll("main tbody th a").Select(a => a.TextContent)];
+
+    private static async Task<string> StatusAsync(HttpClient client, string title) =>
+        (await client.GetDocumentAsync("/funder")).QuerySelectorAll("main tbody tr")
+            .Single(r => r.QuerySelector("th")!.TextContent == title).QuerySelectorAll("td")[0].TextContent.Trim();
+
+    private static Task<string> NewViewerAsync(GrantsHubFactory app) =>
+        app.WithServiceAsync<IServiceProvider, string>(async services =>
+        {
+            var db = services.GetRequiredService<GrantsHub.Infrastructure.Persistence.GrantsHubDbContext>();
+            var funderId = await db.Users.Where(u => u.Email == DemoDataSeeder.FunderEmail).Select(u => u.FunderId).SingleAsync();
+            var email = $"viewer-{Guid.NewGuid():N}@northshire.example";
+            var users = services.GetRequiredService<UserManager<ApplicationUser>>();
+            var user = new ApplicationUser { UserName = email, Email = email, DisplayName = "Dev Viewer", FunderId = funderId };
+            await users.CreateAsync(user, DemoDataSeeder.Password);
+            await users.AddToRoleAsync(user, Roles.FunderViewer);
+            return email;
+        });
 }

@@ -1,14 +1,24 @@
 using GrantsHub.Domain.Applications;
+using GrantsHub.Domain.Common;
 using GrantsHub.Domain.Rounds;
 using GrantsHub.Infrastructure.Persistence;
+using GrantsHub.Web.Features.Equality;
 using GrantsHub.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace GrantsHub.Web.Features.Funders;
 
-public sealed record FunderDashboardViewModel(string FunderName, IReadOnlyList<ProgrammeSummary> Programmes);
+public sealed record FunderDashboardViewModel(string FunderName, IReadOnlyList<ProgrammeSummary> Programmes)
+{
+    /// <summary>Whose programmes these are, and whether the viewer may change them (the links differ): their HTML is kept for it.</summary>
+    public string KeptScope { get; init; } = "";
+
+    /// <summary>The data's version and the minute: programmes kept for another are drawn afresh.</summary>
+    public string KeptVersion { get; init; } = "";
+}
 
 /// <summary>A programme on the dashboard: its latest <see cref="FunderDashboardController.RoundsPerProgramme"/> rounds of <see cref="RoundCount"/>.</summary>
 public sealed record ProgrammeSummary(int Id, string Name, decimal TotalBudget, IReadOnlyList<RoundSummary> Rounds, int RoundCount);
@@ -21,12 +31,8 @@ public sealed record ProgrammePage(int Id, string Name, decimal TotalBudget, Pag
 public sealed record RoundSummary(int Id, string Title, RoundStatus Status, DateTimeOffset OpensAt, DateTimeOffset ClosesAt, decimal Budget, int Submitted, int Drafts);
 
 [Route("funder")]
-public sealed class FunderDashboardController(GrantsHubDbContext db, TimeProvider clock) : Controller
+public sealed class FunderDashboardController(GrantsHubDbContext db, TimeProvider clock, IMemoryCache cache) : Controller
 {
-    // Compiled once: the dashboard is the funder's home page, so its queries skip EF's per-call translation lookup.
-    private static readonly Func<GrantsHubDbContext, int, Task<string>> FunderName =
-        EF.CompileAsyncQuery((GrantsHubDbContext context, int funderId) =>
-            context.Funders.AsNoTracking().Where(f => f.Id == funderId).Select(f => f.Name).Single());
 
     /// <summary>
     /// The latest rounds of each programme, with how many rounds it has: the dashboard's length stays the same however many
@@ -36,9 +42,9 @@ public sealed class FunderDashboardController(GrantsHubDbContext db, TimeProvide
     /// </summary>
     public const int RoundsPerProgramme = 5;
 
+    // Compiled once: the dashboard is the funder's home page, so its queries skip EF's per-call translation lookup.
     // The counts are joined and summed per round rather than read by two subqueries per round: PostgreSQL scanned the
-    // small counts table whole for each subquery, which took about half of the statement's time. The funder's name comes
-    // with every row, so a funder with rounds is shown with this one statement: one round trip fewer a view.
+    // small counts table whole for each subquery, which took about half of the statement's time.
     private static readonly Func<GrantsHubDbContext, int, IAsyncEnumerable<ProgrammeRound>> RoundsOf =
         EF.CompileAsyncQuery((GrantsHubDbContext context, int funderId) =>
             from r in context.Rounds.AsNoTracking()
@@ -46,9 +52,9 @@ public sealed class FunderDashboardController(GrantsHubDbContext db, TimeProvide
                 && context.Rounds.Count(later => later.ProgrammeId == r.ProgrammeId && (later.OpensAt > r.OpensAt || (later.OpensAt == r.OpensAt && later.Id > r.Id))) < RoundsPerProgramme
             join c in context.RoundApplicationCounts on r.Id equals c.RoundId into counts
             from c in counts.DefaultIfEmpty()
-            group c by new { FunderName = r.Programme!.Funder!.Name, r.ProgrammeId, r.Programme.Name, r.Programme.TotalBudget, r.Id, r.Title, r.Stage, r.OpensAt, r.ClosesAt, r.Budget } into g
+            group c by new { r.ProgrammeId, r.Programme!.Name, r.Programme.TotalBudget, r.Id, r.Title, r.Stage, r.OpensAt, r.ClosesAt, r.Budget } into g
             select new ProgrammeRound(
-                g.Key.FunderName, g.Key.ProgrammeId, g.Key.Name, g.Key.TotalBudget, context.Rounds.Count(all => all.ProgrammeId == g.Key.ProgrammeId),
+                g.Key.ProgrammeId, g.Key.Name, g.Key.TotalBudget, context.Rounds.Count(all => all.ProgrammeId == g.Key.ProgrammeId),
                 new RoundCounts(g.Key.Id, g.Key.Title, g.Key.Stage, g.Key.OpensAt, g.Key.ClosesAt, g.Key.Budget,
                     g.Sum(c => c != null && c.Status != ApplicationStatus.Draft && c.Status != ApplicationStatus.Withdrawn ? c.Count : 0),
                     g.Sum(c => c != null && c.Status == ApplicationStatus.Draft ? c.Count : 0))));
@@ -59,19 +65,28 @@ public sealed class FunderDashboardController(GrantsHubDbContext db, TimeProvide
     public async Task<IActionResult> Dashboard()
     {
         var funderId = User.RequireFunderId();
+        var heading = await EqualityDashboardQuery.HeadingOf(db, funderId) ?? throw new InvalidOperationException($"No funder {funderId}.");
         var now = clock.GetUtcNow();
-        var rounds = await RoundsOf(db, funderId).ToListAsync();
-        var funderName = rounds.Count > 0 ? rounds[0].FunderName : await FunderName(db, funderId); // a second query only for a funder with no rounds yet
-        var programmes = rounds
-            .GroupBy(r => (r.ProgrammeId, r.Programme, r.ProgrammeBudget))
-            .Select(g => new ProgrammeSummary(g.Key.ProgrammeId, g.Key.Programme, g.Key.ProgrammeBudget, g
-                .Select(r => r.Round)
-                .OrderByDescending(r => r.OpensAt).ThenByDescending(r => r.Id)
-                .Select(r => Summary(r, now))
-                .ToList(), g.First().RoundsInProgramme))
-            .OrderBy(p => p.Name)
-            .ToList();
-        return View(new FunderDashboardViewModel(funderName, programmes));
+        var minute = now.UtcTicks / TimeSpan.TicksPerMinute;
+
+        // The programmes are the same for all the funder's staff: read once per change, and per minute, since a round's
+        // status moves with the time (deadlines are set to the minute). Each view reads only the funder's name and the
+        // data's version; the notifications below them are each person's own and read on every view.
+        var programmes = await cache.GetOrWorkOutAsync((nameof(FunderDashboardController), funderId), (heading.LastChange, minute), async () =>
+            (IReadOnlyList<ProgrammeSummary>)(await RoundsOf(db, funderId).ToListAsync())
+                .GroupBy(r => (r.ProgrammeId, r.Programme, r.ProgrammeBudget))
+                .Select(g => new ProgrammeSummary(g.Key.ProgrammeId, g.Key.Programme, g.Key.ProgrammeBudget, g
+                    .Select(r => r.Round)
+                    .OrderByDescending(r => r.OpensAt).ThenByDescending(r => r.Id)
+                    .Select(r => Summary(r, now))
+                    .ToList(), g.First().RoundsInProgramme))
+                .OrderBy(p => p.Name)
+                .ToList());
+        return View(new FunderDashboardViewModel(heading.Name, programmes)
+        {
+            KeptScope = FormattableString.Invariant($"funder dashboard {funderId} {User.IsInRole(Roles.FunderAdmin)}"),
+            KeptVersion = FormattableString.Invariant($"{heading.LastChange} {minute}"),
+        });
     }
 
     /// <summary>A programme of the funder's with all its rounds, latest first, a page at a time.</summary>
@@ -105,6 +120,6 @@ public sealed class FunderDashboardController(GrantsHubDbContext db, TimeProvide
     private sealed record RoundCounts(int Id, string Title, RoundStage Stage, DateTimeOffset OpensAt, DateTimeOffset ClosesAt, decimal Budget,
         int Submitted, int Drafts);
 
-    /// <summary>A round on the dashboard, with its funder's name, its programme and how many rounds that programme has.</summary>
-    private sealed record ProgrammeRound(string FunderName, int ProgrammeId, string Programme, decimal ProgrammeBudget, int RoundsInProgramme, RoundCounts Round);
+    /// <summary>A round on the dashboard, with its programme and how many rounds that programme has.</summary>
+    private sealed record ProgrammeRound(int ProgrammeId, string Programme, decimal ProgrammeBudget, int RoundsInProgramme, RoundCounts Round);
 }
