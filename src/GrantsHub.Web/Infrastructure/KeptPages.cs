@@ -97,7 +97,7 @@ public sealed class KeptPageFilter(KeptPageStore store, KeptPageMetrics metrics,
         }
 
         var version = await http.RequestServices.GetRequiredService<GrantsHubDbContext>().DataVersionAsync();
-        var minute = clock.GetUtcNow().UtcTicks / TimeSpan.TicksPerMinute;
+        var minute = KeptUntilChange.MinuteOf(clock.GetUtcNow());
         var key = string.Join('\n', request.Host.Value, request.Path.Value, request.QueryString.Value, http.User.GetUserId(), browser,
             version.ToString(System.Globalization.CultureInfo.InvariantCulture), minute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         if (store.TryGet(key, out var kept) && kept is not null)

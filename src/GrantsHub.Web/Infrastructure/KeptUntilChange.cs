@@ -13,6 +13,12 @@ public static class KeptUntilChange
 {
     public static readonly TimeSpan AtMost = TimeSpan.FromMinutes(10);
 
+    /// <summary>
+    /// The minute of <paramref name="at"/>, for the version of what depends on the time (a round that has just closed):
+    /// kept for the minute, since deadlines are set to the minute.
+    /// </summary>
+    public static long MinuteOf(DateTimeOffset at) => at.UtcTicks / TimeSpan.TicksPerMinute;
+
     // The workings-out under way, by cache and key: each app has its own cache, and two apps in one process (the tests
     // run many) may use the same key for figures from different databases.
     private static readonly ConcurrentDictionary<(IMemoryCache Cache, object Key), Task> Running = new();

@@ -1,5 +1,6 @@
 using System.Globalization;
 using GrantsHub.Domain.Equality;
+using Microsoft.AspNetCore.Html;
 
 namespace GrantsHub.Web.Features.Equality;
 
@@ -72,6 +73,16 @@ public static class EqualityTables
     public static string Count(GroupFigures g, int value) => g.Suppressed ? SmallGroups.Label : value.ToString(CultureInfo.InvariantCulture);
 
     public static string Figure(GroupFigures g, decimal? value) => g.Suppressed ? SmallGroups.Label : Number(value);
+
+    /// <summary>
+    /// A group's gap from the overall success rate, for a table cell on the dashboard and on the page of all groups:
+    /// signed points, with a badge when the gap is notable; "fewer than 5" for a suppressed group. Only numbers and fixed
+    /// words, so nothing needs encoding.
+    /// </summary>
+    public static IHtmlContent Gap(GroupFigures g) => new HtmlString(g.Gap is not { } gap
+        ? Figure(g, null)
+        : $"<span>{(gap > 0 ? "+" : "")}{Number(gap)} points</span>"
+            + (g.GapIsNotable ? $" <strong class=\"badge text-bg-warning ms-1\">{(gap < 0 ? "well below overall" : "well above overall")}</strong>" : ""));
 
     public static IEnumerable<string[]> Access(Dimension d, GroupFigures overall) =>
         d.Groups.Select(g => new[] { d.Title, g.Group, Count(g, g.Applications), Figure(g, g.ShareOfApplications) })

@@ -67,7 +67,7 @@ public sealed class FunderDashboardController(GrantsHubDbContext db, TimeProvide
         var funderId = User.RequireFunderId();
         var heading = await EqualityDashboardQuery.HeadingOf(db, funderId) ?? throw new InvalidOperationException($"No funder {funderId}.");
         var now = clock.GetUtcNow();
-        var minute = now.UtcTicks / TimeSpan.TicksPerMinute;
+        var minute = KeptUntilChange.MinuteOf(now);
 
         // The programmes are the same for all the funder's staff: read once per change, and per minute, since a round's
         // status moves with the time (deadlines are set to the minute). Each view reads only the funder's name and the

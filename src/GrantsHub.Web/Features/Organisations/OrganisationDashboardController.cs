@@ -84,7 +84,7 @@ public sealed class OrganisationDashboardController(GrantsHubDbContext db, TimeP
         // What each organisation shows is the same for all its members: read once per change on this instance and kept
         // for them all, as is the number of open rounds, once per change and minute (rounds open and close on the minute).
         var version = memberships[0].LastChange;
-        var openRounds = await cache.GetOrWorkOutAsync((nameof(OrganisationDashboardController), nameof(OpenRounds)), (version, now.UtcTicks / TimeSpan.TicksPerMinute), () => OpenRounds(db, now));
+        var openRounds = await cache.GetOrWorkOutAsync((nameof(OrganisationDashboardController), nameof(OpenRounds)), (version, KeptUntilChange.MinuteOf(now)), () => OpenRounds(db, now));
         var cards = new List<OrganisationCard>(memberships.Count);
         var offered = new List<Awards.AwardRow>();
         foreach (var membership in memberships)
